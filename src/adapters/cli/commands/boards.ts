@@ -1,0 +1,16 @@
+import fs from 'node:fs';
+import { CLI } from '../../../core/access';
+import { parseBoardsCsv } from '../boards-csv';
+import { type CliCommand, UsageError } from '../command';
+
+export const boardsCommand: CliCommand = {
+  name: 'boards',
+  usage: ['boards import FILE                    register boards from a CSV (naam, bestuursnummer, regio)'],
+  async run([sub, file], { out, withCore }) {
+    if (sub !== 'import') throw new UsageError(`boards ${sub ?? ''}: unknown`);
+    if (!file) throw new UsageError('boards import: name the FILE');
+    const boards = parseBoardsCsv(fs.readFileSync(file, 'utf8'));
+    const counts = await withCore((core) => core.registerBoards(CLI, boards));
+    out(`${counts.inserted} boards added, ${counts.updated} updated`);
+  },
+};

@@ -1,0 +1,25 @@
+import { parseArgs } from 'node:util';
+import type { CardName } from '../../../cards/names';
+import { CARD_NAMES, previewCard } from '../../../cards/preview';
+import { isLocale } from '../../../i18n/index';
+import { type CliCommand, UsageError } from '../command';
+
+export const cardsCommand: CliCommand = {
+  name: 'cards',
+  usage: ['cards preview NAME --platform teams|slack [--locale nl|en]   a card with sample data, as JSON'],
+  async run(argv, { out }) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { platform: { type: 'string', default: 'teams' }, locale: { type: 'string', default: 'nl' } },
+    });
+    const [sub, name] = positionals;
+    if (sub !== 'preview') throw new UsageError(`cards ${sub ?? ''}: unknown`);
+    if (!name || !(CARD_NAMES as readonly string[]).includes(name))
+      throw new UsageError(`cards preview: NAME is one of ${CARD_NAMES.join(', ')}`);
+    if (values.platform !== 'teams' && values.platform !== 'slack')
+      throw new UsageError('cards preview: --platform is teams or slack');
+    if (!isLocale(values.locale)) throw new UsageError('cards preview: --locale is nl or en');
+    out(JSON.stringify(previewCard(name as CardName, values.platform, values.locale), null, 2));
+  },
+};

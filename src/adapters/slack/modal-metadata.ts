@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+/**
+ * A modal's private_metadata carries the card's submit data (what Teams would submit along) and where
+ * the modal came from: the channel, and the message to update in place after the submit.
+ */
+const wrapped = z.object({
+  card: z.string().max(2500),
+  channel: z.string().nullable(),
+  message: z.object({ channel: z.string(), ts: z.string() }).nullable(),
+});
+
+export type ModalOrigin = Omit<z.infer<typeof wrapped>, 'card'>;
+
+export function wrapMetadata(cardMetadata: string, origin: ModalOrigin): string {
+  return JSON.stringify({ card: cardMetadata, ...origin });
+}
+
+export function unwrapMetadata(metadata: string): z.infer<typeof wrapped> | null {
+  try {
+    const parsed = wrapped.safeParse(JSON.parse(metadata));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null; // not JSON: not a modal of ours, refused by the caller
+  }
+}

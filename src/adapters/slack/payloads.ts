@@ -1,0 +1,104 @@
+import { z } from 'zod';
+
+/**
+ * The parts of Slack's payloads we use, as documented (api.slack.com: slash commands, interactivity
+ * payloads, Events API). Anything else in them passes through untouched; anything missing is refused.
+ */
+
+const id = z.string().min(1).max(255);
+
+export const slashCommandSchema = z.object({
+  command: z.string(),
+  text: z.string().max(4000).default(''),
+  user_id: id,
+  team_id: id,
+  channel_id: id,
+  channel_name: z.string().optional(),
+  trigger_id: z.string().min(1),
+  response_url: z.url(),
+});
+
+const userRef = z.object({ id, team_id: id.optional() });
+const teamRef = z.object({ id }).nullable().optional();
+
+export const blockActionSchema = z.object({
+  type: z.literal('block_actions'),
+  user: userRef,
+  team: teamRef,
+  trigger_id: z.string().min(1),
+  actions: z
+    .array(z.object({ action_id: id, block_id: id.optional(), value: z.string().max(2000).optional() }))
+    .min(1),
+  container: z
+    .object({ type: z.string(), channel_id: id.optional(), message_ts: z.string().optional() })
+    .optional(),
+  channel: z.object({ id }).optional(),
+});
+
+export const viewSubmissionSchema = z.object({
+  type: z.literal('view_submission'),
+  user: userRef,
+  team: teamRef,
+  view: z.object({
+    id,
+    callback_id: z.string(),
+    private_metadata: z.string().max(3000).default(''),
+    state: z.object({
+      values: z.record(z.string(), z.record(z.string(), z.record(z.string(), z.unknown()))),
+    }),
+  }),
+});
+
+export const messageActionSchema = z.object({
+  type: z.literal('message_action'),
+  callback_id: z.string(),
+  trigger_id: z.string().min(1),
+  user: userRef,
+  team: teamRef,
+  channel: z.object({ id, name: z.string().optional() }),
+  message: z.object({ ts: z.string(), text: z.string().optional(), user: z.string().optional() }),
+});
+
+/** The team of an interactivity payload: on the team object, or on the user for some surfaces. */
+export const teamOf = (p: { team?: { id: string } | null; user: { team_id?: string } }) =>
+  p.team?.id ?? p.user.team_id ?? '';
+
+const ts = z.string().regex(/^\d+\.\d+$/);
+
+export const newMessageEventSchema = z.object({
+  type: z.literal('message'),
+  subtype: z.undefined().optional(),
+  channel: id,
+  user: id,
+  text: z.string().max(40_000).default(''),
+  ts,
+  thread_ts: ts.optional(),
+  bot_id: z.undefined().optional(),
+});
+
+export const changedMessageEventSchema = z.object({
+  type: z.literal('message'),
+  subtype: z.literal('message_changed'),
+  channel: id,
+  message: z.object({ ts, text: z.string().max(40_000).default(''), user: id.optional() }),
+});
+
+export const deletedMessageEventSchema = z.object({
+  type: z.literal('message'),
+  subtype: z.literal('message_deleted'),
+  channel: id,
+  deleted_ts: ts,
+});
+
+export const memberJoinedSchema = z.object({
+  type: z.literal('member_joined_channel'),
+  user: id,
+  channel: id,
+  team: id.optional(),
+});
+
+export const appHomeOpenedSchema = z.object({
+  type: z.literal('app_home_opened'),
+  user: id,
+  tab: z.string().optional(),
+});

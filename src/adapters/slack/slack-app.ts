@@ -1,0 +1,97 @@
+import { App, ExpressReceiver } from '@slack/bolt';
+import type { Router } from 'express';
+import type { Config } from '../../config';
+import type { Core } from '../../core/index';
+import type { SlackInstallationRepository } from '../../store/repositories/slack-installations';
+import { registerCardActions } from './handlers/card-actions';
+import { registerCommands } from './handlers/commands';
+import { registerEvents } from './handlers/events';
+import { registerLinkShortcut } from './handlers/link-shortcut';
+import { botTokenAuthorize } from './authorize';
+import { databaseInstallationStore } from './installation-store';
+import { deliveryClient, SlackSender } from './sender';
+import { slackLogger } from './slack-logger';
+
+/** The bot scopes the code needs; the manifest declares the same (a test checks). */
+export const SLACK_BOT_SCOPES = [
+  'commands',
+  'chat:write',
+  'users:read',
+  'channels:history',
+  'groups:history',
+  'channels:read',
+  'groups:read',
+];
+
+export interface SlackAdapter {
+  app: App;
+  /** Delivery's way out to Slack. */
+  sender: SlackSender;
+  /** Mounted on the shared server at /slack/events (HTTP mode); null in Socket Mode. */
+  router: Router | null;
+}
+
+/** Whether the configuration holds what Slack needs. */
+export function slackConfigured(config: Config): boolean {
+  const s = config.slack;
+  return Boolean(s.signingSecret && (s.botToken || (s.clientId && s.clientSecret && s.stateSecret)));
+}
+
+/**
+ * The Bolt app on the shared express server: Bolt's receiver verifies the signature and the 5-minute
+ * timestamp window of every request and acknowledges events at once (processBeforeResponse is off).
+ */
+export function createSlackAdapter(
+  config: Config,
+  core: Core,
+  installations: SlackInstallationRepository,
+): SlackAdapter {
+  const s = config.slack;
+  const logger = slackLogger(core.deps.logger);
+  const clientOptions = s.apiUrl ? { slackApiUrl: s.apiUrl } : undefined;
+  const authorize = s.botToken ? botTokenAuthorize(s.botToken, clientOptions) : undefined;
+  let app: App;
+  let router: Router | null = null;
+  if (s.appToken) {
+    app = new App({ socketMode: true, appToken: s.appToken, authorize, logger, clientOptions });
+  } else {
+    // One workspace with a bot token, or several through OAuth installation (/slack/install).
+    const oauth =
+      !s.botToken && s.clientId
+        ? {
+            clientId: s.clientId,
+            clientSecret: s.clientSecret,
+            stateSecret: s.stateSecret,
+            scopes: SLACK_BOT_SCOPES,
+            installationStore: databaseInstallationStore(installations),
+            installerOptions: { directInstall: true, clientOptions },
+          }
+        : {};
+    const receiver = new ExpressReceiver({
+      signingSecret: s.signingSecret as string,
+      endpoints: '/slack/events',
+      logger,
+      processBeforeResponse: false,
+      ...oauth,
+    });
+    app = new App({ receiver, authorize, logger, clientOptions });
+    router = receiver.router as unknown as Router;
+  }
+  registerEvents(app, core);
+  registerCommands(app, core, config.defaultLocale);
+  registerLinkShortcut(app, core);
+  registerCardActions(app, core);
+  const installationStore = databaseInstallationStore(installations);
+  const sender = new SlackSender(core, async (teamId) => {
+    if (s.botToken) return deliveryClient(s.botToken, s.apiUrl);
+    const installation = await installationStore
+      .fetchInstallation({ teamId, enterpriseId: undefined, isEnterpriseInstall: false })
+      .catch((err: Error) => {
+        core.deps.logger.warn({ platform: 'slack', teamId, err }, 'no Slack installation for this workspace');
+        return null;
+      });
+    const token = installation?.bot?.token;
+    return token ? deliveryClient(token, s.apiUrl) : null;
+  });
+  return { app, router, sender };
+}

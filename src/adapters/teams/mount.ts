@@ -1,0 +1,148 @@
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import type { Config } from '../../config';
+import type { Core } from '../../core/index';
+import { reportError } from '../../error-sink';
+import { t } from '../../i18n/index';
+import type { HttpServer } from '../web/server';
+import { activitySchema, localeOf, type TeamsActivity } from './activity';
+import {
+  type Activity,
+  createBotFramework,
+  isAuthenticationFailure,
+  type TurnContext,
+} from './bot-framework';
+import { messageResponse, textMessage } from './render';
+import { TeamsSender } from './sender';
+import { type TeamsMode, type TeamsOptions, teamsMode } from './settings';
+import { TeamsTurns } from './turn';
+
+/** Teams resends an activity it got no answer to within 15 s; answer well before that. */
+export const DEFAULT_DEADLINE_MS = 12_000;
+
+export const TEAMS_ENDPOINT = '/api/messages';
+
+export interface TeamsAdapter {
+  mode: TeamsMode;
+  /** Delivery's sender for rows whose platform is Teams. */
+  sender: TeamsSender;
+  /** Waits for turns that were still running when their request was answered at the deadline. */
+  close(): Promise<void>;
+}
+
+export const ANONYMOUS_WARNING =
+  'Teams runs WITHOUT authentication: anyone who can reach POST /api/messages can act as any Teams user. ' +
+  'This is for local trials only (Microsoft 365 Agents Playground). Set MICROSOFT_APP_ID and ' +
+  'MICROSOFT_APP_PASSWORD to require Bot Framework tokens; NODE_ENV=production refuses to run like this.';
+
+/**
+ * Teams on the shared server: botbuilder's CloudAdapter behind POST /api/messages. Checks the
+ * configuration first (a half-done one in production stops the start) and returns null when Teams is off.
+ */
+export function mountTeams(
+  http: HttpServer,
+  config: Config,
+  core: Core,
+  options: TeamsOptions = {},
+): TeamsAdapter | null {
+  const logger = core.deps.logger;
+  const mode = teamsMode(config);
+  if (mode.kind === 'disabled') {
+    logger.info({ platform: 'teams' }, mode.reason);
+    return null;
+  }
+  if (mode.kind === 'anonymous') logger.warn({ platform: 'teams', mode: 'anonymous' }, ANONYMOUS_WARNING);
+  const bot = createBotFramework(config, mode, options);
+  const turns = new TeamsTurns(core, bot);
+  const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
+  const pending = new Set<Promise<unknown>>();
+
+  bot.adapter.onTurnError = async (context: TurnContext, err: Error) => {
+    // Reported once here; the person gets an apology in their language instead of silence.
+    reportError(logger, err, { platform: 'teams', activity: context.activity.type, id: context.activity.id });
+    const locale = localeOf(context.activity as unknown as TeamsActivity) ?? 'nl';
+    try {
+      if (context.activity.type === 'invoke')
+        await context.sendActivity({
+          type: 'invokeResponse',
+          value: { status: 200, body: messageResponse(t(locale, 'error.INTERNAL')) },
+        });
+      else if (context.activity.type === 'message')
+        await context.sendActivity(textMessage(t(locale, 'error.INTERNAL')));
+    } catch (sendErr) {
+      reportError(logger, sendErr, { platform: 'teams', step: 'apology' });
+    }
+  };
+
+  const receive: RequestHandler = async (req, res) => {
+    const parsed = activitySchema.safeParse(req.body);
+    if (!parsed.success) {
+      res.status(400).json({ error: 'bad_activity', message: t('nl', 'teams.badRequest') });
+      return;
+    }
+    const activity = parsed.data;
+    const work = bot.adapter.run(
+      req.headers.authorization ?? '',
+      activity as unknown as Activity,
+      (context) => turns.handle(context, activity),
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), deadlineMs);
+    });
+    try {
+      const outcome = await Promise.race([work, late]);
+      if (outcome === 'late') {
+        // Answer now so Teams does not resend; the turn finishes in the background.
+        const rest = work.catch((err: unknown) =>
+          reportError(logger, err, { platform: 'teams', step: 'late turn' }),
+        );
+        pending.add(rest);
+        void rest.finally(() => pending.delete(rest));
+        if (activity.type === 'invoke')
+          res.status(200).json(messageResponse(t(localeOf(activity) ?? 'nl', 'teams.slow')));
+        else res.status(202).end();
+        return;
+      }
+      res.status(outcome?.status ?? 200);
+      if (outcome?.body !== undefined) res.json(outcome.body);
+      else res.end();
+    } catch (err) {
+      if (isAuthenticationFailure(err)) {
+        logger.warn(
+          { platform: 'teams', reason: (err as Error).message, activity: activity.type },
+          'Teams request refused: no valid Bot Framework token',
+        );
+        res.status(401).json({ error: 'unauthorized' });
+        return;
+      }
+      reportError(logger, err, { platform: 'teams', activity: activity.type });
+      res.status(500).json({ error: 'internal', message: t('nl', 'error.INTERNAL') });
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  const unreadable: ErrorRequestHandler = (err, _req, res, next) => {
+    const type = (err as { type?: unknown })?.type;
+    if (type === 'entity.parse.failed' || type === 'entity.too.large' || type === 'encoding.unsupported') {
+      res
+        .status(type === 'entity.too.large' ? 413 : 400)
+        .json({ error: 'bad_request', message: t('nl', 'teams.badRequest') });
+      return;
+    }
+    next(err);
+  };
+
+  const router = express.Router();
+  router.post(TEAMS_ENDPOINT, express.json({ limit: '1mb' }), receive);
+  router.use(TEAMS_ENDPOINT, unreadable);
+  http.app.use(router);
+  logger.info({ platform: 'teams', mode: mode.kind, endpoint: TEAMS_ENDPOINT }, 'Teams is enabled');
+  return {
+    mode,
+    sender: new TeamsSender(core, bot),
+    async close() {
+      await Promise.allSettled([...pending]);
+    },
+  };
+}

@@ -1,0 +1,137 @@
+import { type Activity, type TeamsChannelAccount, TeamsInfo, TurnContext } from 'botbuilder';
+import { noteDeliveryProblem } from '../../core/delivery-problems';
+import type { Core } from '../../core/index';
+import type { Member } from '../../core/model';
+import type { ConversationRef } from '../../core/ports';
+import {
+  type ConversationKind,
+  channelIdOf,
+  conversationKind,
+  localeOf,
+  type TeamsActivity,
+  tenantOf,
+} from './activity';
+
+/** Workspaces are keyed `platform:external id` (workspace repository); a Teams workspace is a tenant. */
+export const workspaceIdOf = (tenantId: string) => `teams:${tenantId}`;
+
+/** How many roster pages (of 500) are read at most when the bot joins a team. */
+const MAX_ROSTER_PAGES = 40;
+
+/**
+ * The member behind an account, created at first contact. The member's id on the platform is the Entra
+ * object id (what COORDINATORS names); the Teams user id (29:…) is kept to open a 1:1 chat later.
+ */
+export async function meetAccount(
+  core: Core,
+  account: { id: string; name?: string; aadObjectId?: string },
+  where: { tenantId: string; teamId: string | null; serviceUrl: string; locale?: 'nl' | 'en' },
+): Promise<Member> {
+  const member = await core.meetMember('teams', where.tenantId, {
+    externalId: account.aadObjectId ?? account.id,
+    name: account.name,
+    aadObjectId: account.aadObjectId,
+    locale: where.locale,
+  });
+  await core.deps.store.repos.teams.saveUser(
+    {
+      memberId: member.id,
+      userId: account.id,
+      tenantId: where.tenantId,
+      teamId: where.teamId,
+      serviceUrl: where.serviceUrl,
+    },
+    core.deps.clock.now(),
+  );
+  return member;
+}
+
+/** The member who sent the activity. */
+export function meetSender(core: Core, activity: TeamsActivity): Promise<Member> {
+  return meetAccount(core, activity.from, {
+    tenantId: tenantOf(activity),
+    teamId: activity.channelData?.team?.id ?? null,
+    serviceUrl: activity.serviceUrl,
+    locale: localeOf(activity),
+  });
+}
+
+/**
+ * Stores where the bot can write in this conversation: the 1:1 chat of a member, a channel (without the
+ * thread part of its id, so a proactive message starts a new thread) or a group chat.
+ */
+export async function saveConversation(
+  core: Core,
+  context: TurnContext,
+  activity: TeamsActivity,
+  member: Member | null,
+): Promise<ConversationRef> {
+  const kind: ConversationKind = conversationKind(activity);
+  const reference = TurnContext.getConversationReference(context.activity as Partial<Activity>);
+  const conversationId = kind === 'personal' ? activity.conversation.id : (channelIdOf(activity) as string);
+  const { activityId: _activityId, ...rest } = reference;
+  const ref: ConversationRef = {
+    workspaceId: workspaceIdOf(tenantOf(activity)),
+    conversationId,
+    kind,
+    memberId: kind === 'personal' ? (member?.id ?? null) : null,
+    teamId: activity.channelData?.team?.id ?? null,
+    reference: {
+      ...rest,
+      conversation: { ...rest.conversation, id: conversationId, tenantId: tenantOf(activity) },
+    } as Record<string, unknown>,
+    updatedAt: core.deps.clock.now(),
+  };
+  await core.deps.store.transaction(async (repos) => {
+    await repos.workspaces.upsert('teams', tenantOf(activity));
+    await repos.teams.saveConversationRef(ref);
+  });
+  return ref;
+}
+
+/** Learns the members of the team or group chat the bot was added to, from the Teams roster. */
+export async function learnRoster(
+  core: Core,
+  context: TurnContext,
+  activity: TeamsActivity,
+): Promise<number> {
+  const where = {
+    tenantId: tenantOf(activity),
+    teamId: activity.channelData?.team?.id ?? null,
+    serviceUrl: activity.serviceUrl,
+  };
+  let learnt = 0;
+  let token: string | undefined;
+  for (let page = 0; page < MAX_ROSTER_PAGES; page++) {
+    const result = await TeamsInfo.getPagedMembers(context, 500, token);
+    for (const account of result.members as TeamsChannelAccount[]) {
+      if (!account.id || account.id === activity.recipient.id) continue;
+      await meetAccount(core, account, { ...where, tenantId: account.tenantId ?? where.tenantId });
+      learnt++;
+    }
+    token = result.continuationToken;
+    if (!token) break;
+  }
+  return learnt;
+}
+
+/**
+ * A member removed the bot from their 1:1 chat: like a 403 on a send (delivery), they are marked unreachable
+ * at once, what is still queued for them is cancelled, and the coordinators get the hourly notice.
+ */
+export async function reportUnreachable(core: Core, memberId: string, reason: string): Promise<boolean> {
+  const now = core.deps.clock.now();
+  const marked = await core.deps.store.transaction(async (repos) => {
+    if (!(await repos.delivery.markMemberUnreachable(memberId, reason, now))) return false;
+    await repos.audit.write({
+      at: now,
+      actorId: null,
+      action: 'member.unreachable',
+      target: memberId,
+      details: { platform: 'teams', reason },
+    });
+    return true;
+  });
+  if (marked) await noteDeliveryProblem(core.deps, now, 'member.unreachable');
+  return marked;
+}

@@ -1,0 +1,115 @@
+import { outboxContent } from '../../cards/outbox-content';
+import { isAppError } from '../../core/errors';
+import type { Core } from '../../core/index';
+import { outcomeOfHttpStatus, outcomeOfNetworkError } from '../../delivery/outcomes';
+import type { OutgoingMessage, Sender, SendOutcome } from '../../delivery/sender';
+import {
+  type Activity,
+  type BotFramework,
+  type ConversationReference,
+  createPersonalConversation,
+  httpFailure,
+  postToConversation,
+} from './bot-framework';
+import { workspaceIdOf } from './people';
+import { cardMessage, textMessage } from './render';
+
+type Rendered = Partial<Activity>;
+
+/**
+ * Delivery's way out to Teams: renders an outbox row for its kind and posts it, into a stored
+ * conversation (continueConversation) or, for a member the bot never talked to, into a new 1:1 chat
+ * (createConversation with the user id learnt from the team roster). What the platform answers becomes
+ * delivery's outcome: 429 waits Retry-After, 412/5xx are retried, 403 means the member removed or
+ * blocked the bot (delivery marks them unreachable and tells the coordinators; no retry).
+ */
+export class TeamsSender implements Sender {
+  readonly platform = 'teams' as const;
+
+  constructor(
+    private readonly core: Core,
+    private readonly bot: BotFramework,
+  ) {}
+
+  private get repos() {
+    return this.core.deps.store.repos;
+  }
+
+  async send(message: OutgoingMessage): Promise<SendOutcome> {
+    let activity: Rendered | null;
+    try {
+      activity = await this.render(message);
+    } catch (err) {
+      if (!isAppError(err)) throw err;
+      return { kind: 'permanent', reason: `${err.code}: ${err.message}`, recipientGone: false };
+    }
+    if (!activity)
+      return { kind: 'permanent', reason: `Teams cannot show "${message.kind}"`, recipientGone: false };
+    // The dedupe key travels along, so a message can be recognised (delivery's sender contract).
+    activity.channelData = {
+      ...(activity.channelData as object),
+      samenspraak: { dedupeKey: message.dedupeKey },
+    };
+    try {
+      const reference = await this.conversation(message);
+      if (!reference)
+        return {
+          kind: 'permanent',
+          reason: 'no Teams conversation known for this member or channel (install the app first)',
+          recipientGone: false,
+        };
+      const activityId = await postToConversation(this.bot, reference, activity);
+      return {
+        kind: 'ok',
+        ref: {
+          conversationId: reference.conversation?.id ?? null,
+          activityId,
+          serviceUrl: reference.serviceUrl,
+        },
+      };
+    } catch (err) {
+      const failure = httpFailure(err);
+      if (failure) return outcomeOfHttpStatus(failure.status, failure.retryAfter, this.core.deps.clock.now());
+      return outcomeOfNetworkError(err);
+    }
+  }
+
+  /** Where the message goes: the channel, the member's 1:1 chat, or a new 1:1 chat opened now. */
+  private async conversation(message: OutgoingMessage): Promise<Partial<ConversationReference> | null> {
+    const workspaceId = message.workspaceId ?? workspaceIdOf(message.workspaceExternalId);
+    if (message.conversationId) {
+      const ref = await this.repos.teams.conversationRef(workspaceId, message.conversationId);
+      return ref ? (ref.reference as Partial<ConversationReference>) : null;
+    }
+    if (!message.memberId) return null;
+    const personal = await this.repos.teams.personalConversationRef(message.memberId);
+    if (personal) return personal.reference as Partial<ConversationReference>;
+    const user = await this.repos.teams.user(message.memberId);
+    if (!user) return null;
+    const team = user.teamId ? await this.repos.teams.teamConversationRef(workspaceId, user.teamId) : null;
+    const teamBot = (team?.reference as Partial<ConversationReference> | undefined)?.bot;
+    const reference = await createPersonalConversation(this.bot, {
+      serviceUrl: user.serviceUrl,
+      tenantId: user.tenantId,
+      userId: user.userId,
+      botAccount: teamBot ?? { id: `28:${this.bot.appId}` },
+    });
+    await this.repos.teams.saveConversationRef({
+      workspaceId,
+      conversationId: reference.conversation?.id as string,
+      kind: 'personal',
+      memberId: message.memberId,
+      teamId: null,
+      reference: reference as Record<string, unknown>,
+      updatedAt: this.core.deps.clock.now(),
+    });
+    return reference;
+  }
+
+  /** The activity for a row: the shared content, as a Teams card or Markdown text. */
+  private async render(message: OutgoingMessage): Promise<Rendered | null> {
+    const content = await outboxContent(this.core, message, 'teams.welcome.community');
+    if (!content) return null;
+    return 'card' in content ? cardMessage(content.card.json, content.summary) : textMessage(content.text);
+  }
+}

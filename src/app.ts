@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import { mountSlack } from './adapters/slack/mount';
+import type { SlackAdapter } from './adapters/slack/slack-app';
+import { mountTeams, type TeamsAdapter } from './adapters/teams/mount';
+import { dashboardSecret, linkSigner, loginUrl } from './adapters/web/dashboard/links';
+import { mountDashboard } from './adapters/web/dashboard/mount';
+import { errorHandler, type HttpServer, startHttpServer } from './adapters/web/server';
+import type { Config } from './config';
+import { AgendaCatalog } from './core/agenda/catalog';
+import type { Agenda } from './core/agenda/model';
+import { discussionSettings } from './core/discussion/settings';
+import { type Core, createCore } from './core/index';
+import type { Clock, IdGenerator, Logger } from './core/ports';
+import type { Sender } from './delivery/sender';
+import { type RunningDelivery, startServerDelivery } from './delivery/start';
+import { loadAgendas } from './store/agenda-files';
+import type { Db } from './store/db';
+import { loadWorkCalendar } from './store/holiday-file';
+import { migrate } from './store/migrate';
+import { openDb } from './store/open-db';
+import { repositories, sqlStore } from './store/sql-store';
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Files first; agendas imported into a shared database by another replica come along. */
+async function loadCatalog(db: Db, config: Config): Promise<AgendaCatalog> {
+  const fromFiles = loadAgendas(config.agendaFiles, config.dataDir);
+  const repos = repositories(db);
+  await db.transaction(async (tx) => {
+    const txRepos = repositories(tx);
+    for (const agenda of fromFiles) await txRepos.agendas.save(agenda);
+  });
+  const byId = new Map<string, Agenda>((await repos.agendas.list()).map((a) => [a.id, a]));
+  for (const agenda of fromFiles) byId.set(agenda.id, agenda);
+  return new AgendaCatalog([...byId.values()]);
+}
+
+/** Migrates the database, loads the agendas and builds the core on it. */
+export async function prepareCore(
+  db: Db,
+  config: Config,
+  logger: Logger,
+  opts: { clock?: Clock; ids?: IdGenerator; dashboardLink?: (memberId: string) => string } = {},
+): Promise<Core> {
+  const applied = await migrate(db);
+  if (applied.length) logger.info({ migrations: applied }, 'database migrated');
+  return createCore({
+    store: sqlStore(db),
+    clock: opts.clock ?? systemClock,
+    ids: opts.ids ?? randomUUID,
+    logger,
+    agendas: await loadCatalog(db, config),
+    coordinators: config.coordinators,
+    discussion: discussionSettings({ ...config.discussion, timeZone: config.timeZone }, { fetch, logger }),
+    calendar: loadWorkCalendar(config.timeZone),
+    dashboardLink: opts.dashboardLink,
+  });
+}
+
+/** Opens the database and prepares the core: what each CLI command needs. */
+export async function openCore(config: Config, logger: Logger): Promise<{ db: Db; core: Core }> {
+  const db = await openDb(config, logger);
+  try {
+    return { db, core: await prepareCore(db, config, logger) };
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+}
+
+export interface RunningApp {
+  http: HttpServer;
+  core: Core;
+  stop(): Promise<void>;
+}
+
+/**
+ * The server. The database (and so the PGlite directory lock) is opened before the port is taken, so a
+ * second process on the same DATA_DIR fails on the lock; /readyz answers 200 once migrations ran.
+ */
+export async function startServer(
+  config: Config,
+  logger: Logger,
+  senders: readonly Sender[] = [],
+): Promise<RunningApp> {
+  const db = await openDb(config, logger);
+  let ready = false;
+  let http: HttpServer | undefined;
+  let core: Core;
+  let slack: SlackAdapter | null;
+  let teams: TeamsAdapter | null;
+  try {
+    http = await startHttpServer(config.port, logger, () => ready);
+    const links = linkSigner(dashboardSecret(config.dashboard.secret, logger), systemClock);
+    const publicUrl = config.publicUrl;
+    core = await prepareCore(db, config, logger, {
+      dashboardLink: publicUrl ? (memberId) => loginUrl(publicUrl, links.sign(memberId)) : undefined,
+    });
+    mountDashboard(http, config, core, db, { links });
+    slack = await mountSlack(http, config, core, db);
+    // Teams says itself whether it runs, anonymously (with a warning) or not; production refuses anonymous.
+    teams = mountTeams(http, config, core);
+  } catch (err) {
+    await http?.close();
+    await db.close();
+    throw err;
+  }
+  http.app.use(errorHandler(logger));
+  let delivery: RunningDelivery | null;
+  try {
+    const platformSenders: Sender[] = [];
+    if (slack) platformSenders.push(slack.sender);
+    if (teams) platformSenders.push(teams.sender);
+    delivery = startServerDelivery(config, core.deps, [...senders, ...platformSenders]);
+  } catch (err) {
+    await http.close();
+    await db.close();
+    throw err;
+  }
+  ready = true;
+  logger.info({ agendas: core.agendas.agendas.map((a) => a.id), database: db.kind }, 'ready');
+  const server = http;
+  return {
+    http: server,
+    core,
+    async stop() {
+      ready = false;
+      await delivery?.stop();
+      if (slack && !slack.router) await slack.app.stop();
+      await teams?.close();
+      await server.close();
+      await db.close();
+    },
+  };
+}

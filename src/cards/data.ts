@@ -1,0 +1,150 @@
+import type { ErrorCode, ErrorParams } from '../core/errors';
+import type { CycleStatus, UpdateAnswer, UpdateStatus } from '../core/model';
+import type { Locale } from '../i18n/index';
+
+/** The data each card is bound to: what the caller knows, in the core's words; the binder does the wording. */
+
+export interface WelcomeData {
+  isCoordinator: boolean;
+  /** The communities of this workspace: the theme and the channel people find it in. */
+  communities: { theme: string; channel: string }[];
+}
+
+export interface BoardChoice {
+  id: string;
+  name: string;
+}
+
+export interface ProfileData {
+  /** The current board and a few likely ones; the rest are found by searching (Teams Data.Query, Slack external_select). */
+  boards: BoardChoice[];
+  boardId: string | null;
+  timeZone: string;
+  locale: Locale;
+}
+
+/** An ambition or action the cycle asks about (a ScopeItem of the agenda). */
+export interface CardItem {
+  id: string;
+  kind: 'ambition' | 'action';
+  title: string;
+  text: string;
+}
+
+export interface CycleRef {
+  id: string;
+  name: string;
+  closesAt: Date;
+}
+
+export interface CheckinData {
+  cycle: CycleRef;
+  boardName: string | null;
+  /** The member's time zone, for the deadline. */
+  timeZone: string;
+  items: CardItem[];
+  answered: boolean;
+}
+
+export interface UpdateFormData {
+  cycle: CycleRef;
+  boardName: string;
+  timeZone: string;
+  /** The whole scope; the binder shows one page of it. */
+  items: CardItem[];
+  /** The board's current answers, to pre-fill the form. */
+  previous: UpdateAnswer[];
+  /** 1-based; out of range is brought within the pages. */
+  page: number;
+}
+
+export interface UpdateReceiptData {
+  cycle: CycleRef;
+  boardName: string;
+  timeZone: string;
+  items: CardItem[];
+  answers: UpdateAnswer[];
+  /** The page just submitted (1-based), paged like the form. */
+  page: number;
+  cycleOpen: boolean;
+  submittedAt: Date;
+}
+
+export interface AmbitionChoice {
+  id: string;
+  number: number;
+  title: string;
+}
+
+export interface PracticeFormData {
+  agendaId: string;
+  ambitions: AmbitionChoice[];
+  /** Pre-filled values, e.g. the community's ambitions and the member's name as contact. */
+  draft: {
+    title?: string;
+    description?: string;
+    ambitionIds?: string[];
+    instruments?: string;
+    contact?: string;
+  };
+}
+
+export interface PracticeViewData {
+  title: string;
+  description: string;
+  ambitions: AmbitionChoice[];
+  instruments: string;
+  contact: string;
+  /** Who shared it, e.g. "Marieke de Vries (Stichting Primair Onderwijs Noord)". */
+  sharedBy: string;
+  sharedAt: Date;
+  timeZone: string;
+}
+
+export interface SummaryData {
+  ambition: AmbitionChoice & { text: string };
+  cycleName: string | null;
+  keyPoints: string[];
+  /** Boards per status in the latest answers. */
+  statusCounts: Record<UpdateStatus, number>;
+  steeringNeeded: number;
+  practices: { title: string; boardName: string | null }[];
+  participation: { answered: number; asked: number } | null;
+  dashboardUrl: string | null;
+}
+
+export interface ResponseRate {
+  name: string;
+  answered: number;
+  asked: number;
+}
+
+export interface CycleStatusData {
+  cycle: CycleRef & { status: CycleStatus; opensAt: Date };
+  timeZone: string;
+  overall: { answered: number; asked: number };
+  byTheme: ResponseRate[];
+  /** Per board group, e.g. region. */
+  byGroup: ResponseRate[];
+  dashboardUrl: string | null;
+}
+
+export interface ErrorCardData {
+  code: ErrorCode;
+  params?: ErrorParams;
+  /** A short reference the coordinator can find in the log. */
+  reference?: string;
+}
+
+export interface CardDataMap {
+  welcome: WelcomeData;
+  profile: ProfileData;
+  checkin: CheckinData;
+  'update-form': UpdateFormData;
+  'update-receipt': UpdateReceiptData;
+  'practice-form': PracticeFormData;
+  'practice-view': PracticeViewData;
+  summary: SummaryData;
+  'cycle-status': CycleStatusData;
+  error: ErrorCardData;
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { LOCALES, type Locale } from '../../i18n/index';
+import { invalid } from './fields';
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The profile card's submit data: its inputs board, timeZone, locale and the action's verb. */
+export const profileFields = z.object({
+  verb: z.literal('profile.submit'),
+  board: z.string({ error: invalid('board') }).min(1, invalid('board')),
+  timeZone: z.string({ error: invalid('timeZone') }).refine(isTimeZone, invalid('timeZone')),
+  locale: z.enum(LOCALES, { error: invalid('locale') }),
+});
+
+export interface ProfileSubmission {
+  boardId: string;
+  timeZone: string;
+  locale: Locale;
+}
+
+export const profileSubmission = profileFields.transform(
+  (f): ProfileSubmission => ({ boardId: f.board, timeZone: f.timeZone, locale: f.locale }),
+);

@@ -1,0 +1,209 @@
+import { isCoordinator } from '../core/access';
+import { getCycle } from '../core/cycles';
+import { AppError } from '../core/errors';
+import type { Core } from '../core/index';
+import type { Cycle, Member, Practice, UpdateAnswer, UpdateStatus } from '../core/model';
+import type {
+  AmbitionChoice,
+  CardItem,
+  CheckinData,
+  CycleRef,
+  PracticeFormData,
+  PracticeViewData,
+  ProfileData,
+  SummaryData,
+  UpdateFormData,
+  UpdateReceiptData,
+  WelcomeData,
+} from './index';
+
+/**
+ * The data the cards are bound to, read from the core. The cards say what they show; these functions say
+ * where it comes from for a member.
+ */
+
+const cycleRef = (cycle: Cycle): CycleRef => ({ id: cycle.id, name: cycle.name, closesAt: cycle.closesAt });
+
+function cycleItems(core: Core, cycle: Cycle): CardItem[] {
+  return core.agendas
+    .scopeItems(cycle.agendaId, cycle.scope)
+    .map((i) => ({ id: i.id, kind: i.kind, title: i.title, text: i.text }));
+}
+
+async function boardName(core: Core, member: Member): Promise<string | null> {
+  return member.boardId ? ((await core.deps.store.repos.boards.get(member.boardId))?.name ?? null) : null;
+}
+
+export async function checkinData(core: Core, member: Member, cycleId: string): Promise<CheckinData> {
+  const repos = core.deps.store.repos;
+  const cycle = await getCycle(repos, cycleId);
+  const checkIn = await repos.checkIns.get(cycle.id, member.id);
+  return {
+    cycle: cycleRef(cycle),
+    boardName: await boardName(core, member),
+    timeZone: member.timeZone,
+    items: cycleItems(core, cycle),
+    answered: Boolean(checkIn?.answeredAt),
+  };
+}
+
+export async function updateFormData(
+  core: Core,
+  member: Member,
+  cycleId: string,
+  page: number,
+): Promise<UpdateFormData> {
+  const cycle = await getCycle(core.deps.store.repos, cycleId);
+  const board = await boardName(core, member);
+  if (!board) throw new AppError('NO_BOARD_CHOSEN', `member ${member.id} has no board`);
+  const previous: UpdateAnswer[] = await core.currentUpdates(member.id, cycle.id);
+  return {
+    cycle: cycleRef(cycle),
+    boardName: board,
+    timeZone: member.timeZone,
+    items: cycleItems(core, cycle),
+    previous,
+    page,
+  };
+}
+
+export async function receiptData(
+  core: Core,
+  member: Member,
+  cycleId: string,
+  page: number,
+  submittedAt: Date,
+): Promise<UpdateReceiptData> {
+  const cycle = await getCycle(core.deps.store.repos, cycleId);
+  const now = core.deps.clock.now();
+  return {
+    cycle: cycleRef(cycle),
+    boardName: (await boardName(core, member)) ?? '',
+    timeZone: member.timeZone,
+    items: cycleItems(core, cycle),
+    answers: await core.currentUpdates(member.id, cycle.id),
+    page,
+    cycleOpen: cycle.status === 'open' && now < cycle.closesAt,
+    submittedAt,
+  };
+}
+
+function ambitionChoices(core: Core, agendaId: string, ids?: readonly string[]): AmbitionChoice[] {
+  return core.agendas
+    .get(agendaId)
+    .ambitions.filter((a) => !ids || ids.includes(a.id))
+    .map((a) => ({ id: a.id, number: a.number, title: a.title }));
+}
+
+/** The practice form for a channel's community (its theme's ambitions pre-selected) or an agenda. */
+export async function practiceFormData(
+  core: Core,
+  member: Member,
+  channelId: string | null,
+): Promise<PracticeFormData> {
+  const community = channelId
+    ? await core.deps.store.repos.communities.findByChannel(member.workspaceId, channelId)
+    : null;
+  const agendaId = community?.agendaId ?? (core.agendas.agendas[0]?.id as string);
+  const themeAmbitions = community
+    ? core.agendas
+        .get(agendaId)
+        .ambitions.filter((a) => a.theme === community.themeId)
+        .map((a) => a.id)
+    : [];
+  return {
+    agendaId,
+    ambitions: ambitionChoices(core, agendaId),
+    draft: { ambitionIds: themeAmbitions, contact: member.name },
+  };
+}
+
+export async function practiceViewData(
+  core: Core,
+  practice: Practice,
+  viewer: Member,
+): Promise<PracticeViewData> {
+  const repos = core.deps.store.repos;
+  const author = practice.memberId ? await repos.members.get(practice.memberId) : null;
+  const board = practice.boardId ? await repos.boards.get(practice.boardId) : null;
+  const who = author?.name || '?';
+  return {
+    title: practice.title,
+    description: practice.description,
+    ambitions: ambitionChoices(core, practice.agendaId, practice.ambitionIds),
+    instruments: practice.instruments,
+    contact: practice.contact,
+    sharedBy: board ? `${who} (${board.name})` : who,
+    sharedAt: practice.createdAt,
+    timeZone: viewer.timeZone,
+  };
+}
+
+export async function welcomeData(core: Core, member: Member, asCoordinator?: boolean): Promise<WelcomeData> {
+  const communities = await core.deps.store.repos.communities.listByWorkspace(member.workspaceId);
+  return {
+    isCoordinator: asCoordinator ?? isCoordinator(member),
+    communities: communities.map((c) => ({
+      theme: core.agendas.get(c.agendaId).themes.find((th) => th.id === c.themeId)?.title ?? c.themeId,
+      channel: c.name ?? c.channelId,
+    })),
+  };
+}
+
+export async function profileData(core: Core, member: Member): Promise<ProfileData> {
+  const repos = core.deps.store.repos;
+  const current = member.boardId ? await repos.boards.get(member.boardId) : null;
+  const likely = await core.searchBoards('', 25);
+  const boards = [...(current ? [current] : []), ...likely.filter((b) => b.id !== current?.id)];
+  return {
+    boards: boards.map((b) => ({ id: b.id, name: b.name })),
+    boardId: member.boardId,
+    timeZone: member.timeZone,
+    locale: member.locale,
+  };
+}
+
+/**
+ * What is known about an ambition: the boards' latest answers in the newest cycle that asked about it,
+ * and the practices shared for it. (Key points of the discussion come with the summaries.)
+ */
+export async function summaryData(core: Core, agendaId: string, ambitionId: string): Promise<SummaryData> {
+  const repos = core.deps.store.repos;
+  const ambition = core.agendas.get(agendaId).ambitions.find((a) => a.id === ambitionId);
+  if (!ambition)
+    throw new AppError('UNKNOWN_AMBITION', `no ambition ${ambitionId}`, { ambition: ambitionId });
+  const cycles = (await repos.cycles.list())
+    .filter((c) => c.agendaId === agendaId && c.scope.includes(ambitionId) && c.status !== 'draft')
+    .sort((a, b) => b.opensAt.getTime() - a.opensAt.getTime());
+  const cycle = cycles.find((c) => c.status === 'open' || c.status === 'closed') ?? null;
+  const statusCounts: Record<UpdateStatus, number> = { on_track: 0, attention: 0, behind: 0, not_started: 0 };
+  let steeringNeeded = 0;
+  let participation: SummaryData['participation'] = null;
+  if (cycle) {
+    const boards = new Set((await repos.members.listWithBoard()).map((m) => m.boardId as string));
+    for (const boardId of boards) {
+      const answer = (await repos.updates.current(cycle.id, boardId)).find((u) => u.itemId === ambitionId);
+      if (!answer) continue;
+      statusCounts[answer.status]++;
+      if (answer.steeringNeeded) steeringNeeded++;
+    }
+    const checkIns = await repos.checkIns.listByCycle(cycle.id);
+    participation = { answered: checkIns.filter((c) => c.answeredAt).length, asked: checkIns.length };
+  }
+  const practices = await repos.practices.listByAmbition(agendaId, ambitionId);
+  return {
+    ambition: { id: ambition.id, number: ambition.number, title: ambition.title, text: ambition.text },
+    cycleName: cycle?.name ?? null,
+    keyPoints: [],
+    statusCounts,
+    steeringNeeded,
+    practices: await Promise.all(
+      practices.slice(0, 10).map(async (p) => ({
+        title: p.title,
+        boardName: p.boardId ? ((await repos.boards.get(p.boardId))?.name ?? null) : null,
+      })),
+    ),
+    participation,
+    dashboardUrl: null,
+  };
+}

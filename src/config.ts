@@ -1,0 +1,206 @@
+import { z } from 'zod';
+import { type CycleRhythm, parseRhythm, RHYTHM_EXAMPLE } from './core/schedule/rhythm';
+
+/** Environment variables that hold secrets: their values never appear in messages or logs. */
+export const SECRET_VARIABLES = [
+  'DATABASE_URL',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_BOT_TOKEN',
+  'SLACK_APP_TOKEN',
+  'SLACK_CLIENT_SECRET',
+  'SLACK_STATE_SECRET',
+  'MICROSOFT_APP_PASSWORD',
+  'SUMMARY_LLM_API_KEY',
+  'DASHBOARD_SECRET',
+] as const;
+
+const blankIsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankIsUnset, schema.optional());
+const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
+  z.preprocess(blankIsUnset, schema.default(fallback as never));
+
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false; // RangeError is the answer to the question asked
+  }
+};
+
+const list = z
+  .string()
+  .transform((s) => s.split(',').map((x) => x.trim()))
+  .pipe(z.array(z.string().min(1)));
+
+const envSchema = z.object({
+  NODE_ENV: withDefault(z.enum(['development', 'production', 'test']), 'development'),
+  PORT: withDefault(
+    z.coerce.number({ message: 'a whole number from 1 to 65535' }).int().min(1).max(65535),
+    3978,
+  ),
+  DATA_DIR: withDefault(z.string(), './data'),
+  DATABASE_URL: optional(
+    z.url({ protocol: /^postgres(ql)?$/, message: 'a URL like postgres://user:password@host:5432/database' }),
+  ),
+  LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
+  DEFAULT_LOCALE: withDefault(z.enum(['nl', 'en']), 'nl'),
+  TIMEZONE: withDefault(
+    z.string().refine(isTimeZone, 'an IANA time zone like Europe/Amsterdam'),
+    'Europe/Amsterdam',
+  ),
+  PUBLIC_URL: optional(
+    z.url({ protocol: /^https?$/, message: 'an http(s) URL like https://samenspraak.example.nl' }),
+  ),
+  AGENDA_FILES: optional(list),
+  COORDINATORS: optional(
+    list.pipe(z.array(z.string().regex(/^(slack|teams):\S+$/, 'platform:user id, like slack:U0123ABC'))),
+  ),
+  SLACK_SIGNING_SECRET: optional(z.string()),
+  SLACK_BOT_TOKEN: optional(z.string().startsWith('xoxb-', 'a bot token starting with xoxb-')),
+  SLACK_APP_TOKEN: optional(z.string().startsWith('xapp-', 'an app-level token starting with xapp-')),
+  SLACK_CLIENT_ID: optional(z.string()),
+  SLACK_CLIENT_SECRET: optional(z.string()),
+  SLACK_STATE_SECRET: optional(z.string()),
+  SLACK_API_URL: optional(z.url({ message: 'a URL like https://slack.com/api/' })),
+  MICROSOFT_APP_ID: optional(z.string()),
+  MICROSOFT_APP_PASSWORD: optional(z.string()),
+  MICROSOFT_APP_TENANT_ID: optional(z.string()),
+  MICROSOFT_APP_TYPE: withDefault(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']), 'MultiTenant'),
+  RETENTION_DAYS: withDefault(
+    z.coerce.number({ message: 'a whole number of days, like 365' }).int().min(1),
+    365,
+  ),
+  DIGEST_EVERY_DAYS: withDefault(
+    z.coerce.number({ message: 'a whole number of days from 1 to 365, like 14' }).int().min(1).max(365),
+    14,
+  ),
+  SUMMARY_LLM_URL: optional(
+    z.url({ protocol: /^https?$/, message: 'an http(s) URL like http://127.0.0.1:8080/v1' }),
+  ),
+  SUMMARY_LLM_MODEL: optional(z.string()),
+  SUMMARY_LLM_API_KEY: optional(z.string()),
+  DASHBOARD_SECRET: optional(z.string().min(32, 'a random secret of at least 32 characters')),
+  TEAMS_SSO_JWKS_URL: withDefault(
+    z.url({ protocol: /^https?$/, message: 'the URL of the Entra key set (JWKS)' }),
+    'https://login.microsoftonline.com/common/discovery/v2.0/keys',
+  ),
+  SLACK_MESSAGES_PER_MINUTE: withDefault(
+    z.coerce.number({ message: 'a number of messages per minute, like 300' }).positive().max(60_000),
+    300,
+  ),
+  CYCLE_RHYTHM: optional(
+    z.string().transform((text, ctx) => {
+      try {
+        return parseRhythm(text);
+      } catch (err) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `a rhythm like "${RHYTHM_EXAMPLE}" (${(err as Error).message})`,
+        });
+        return z.NEVER;
+      }
+    }),
+  ),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  port: number;
+  dataDir: string;
+  databaseUrl?: string;
+  logLevel: Env['LOG_LEVEL'];
+  defaultLocale: 'nl' | 'en';
+  timeZone: string;
+  publicUrl?: string;
+  agendaFiles: string[];
+  coordinators: Set<string>;
+  slack: {
+    signingSecret?: string;
+    botToken?: string;
+    appToken?: string;
+    clientId?: string;
+    clientSecret?: string;
+    stateSecret?: string;
+    apiUrl?: string;
+  };
+  teams: { appId?: string; appPassword?: string; tenantId?: string; appType: Env['MICROSOFT_APP_TYPE'] };
+  discussion: {
+    retentionDays: number;
+    digestEveryDays: number;
+    /** An OpenAI-compatible endpoint for summaries; the extractive summariser alone when absent. */
+    llm?: { url: string; model: string; apiKey?: string };
+  };
+  delivery: { slackPerMinute: number; rhythm?: CycleRhythm };
+  /** Signs the dashboard's sign-in links; checks Teams SSO tokens against the key set. */
+  dashboard: { secret?: string; ssoJwksUrl: string };
+}
+
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment once; a bad value throws a ConfigError naming each variable and what it expects. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0]);
+      const value = env[name];
+      const shown =
+        (SECRET_VARIABLES as readonly string[]).includes(name) || value === undefined
+          ? ''
+          : ` (got "${value}")`;
+      return `${name}: expected ${issue.message.replace(/^Invalid (input|option): expected /, '')}${shown}`;
+    });
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+  if (e.SUMMARY_LLM_URL && !e.SUMMARY_LLM_MODEL)
+    throw new ConfigError([
+      'SUMMARY_LLM_MODEL: expected the model to ask for, because SUMMARY_LLM_URL is set',
+    ]);
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    logLevel: e.LOG_LEVEL,
+    defaultLocale: e.DEFAULT_LOCALE,
+    timeZone: e.TIMEZONE,
+    publicUrl: e.PUBLIC_URL,
+    agendaFiles: e.AGENDA_FILES ?? [],
+    coordinators: new Set(e.COORDINATORS ?? []),
+    slack: {
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      botToken: e.SLACK_BOT_TOKEN,
+      appToken: e.SLACK_APP_TOKEN,
+      clientId: e.SLACK_CLIENT_ID,
+      clientSecret: e.SLACK_CLIENT_SECRET,
+      stateSecret: e.SLACK_STATE_SECRET,
+      apiUrl: e.SLACK_API_URL,
+    },
+    teams: {
+      appId: e.MICROSOFT_APP_ID,
+      appPassword: e.MICROSOFT_APP_PASSWORD,
+      tenantId: e.MICROSOFT_APP_TENANT_ID,
+      appType: e.MICROSOFT_APP_TYPE,
+    },
+    discussion: {
+      retentionDays: e.RETENTION_DAYS,
+      digestEveryDays: e.DIGEST_EVERY_DAYS,
+      llm:
+        e.SUMMARY_LLM_URL && e.SUMMARY_LLM_MODEL
+          ? { url: e.SUMMARY_LLM_URL, model: e.SUMMARY_LLM_MODEL, apiKey: e.SUMMARY_LLM_API_KEY }
+          : undefined,
+    },
+    delivery: { slackPerMinute: e.SLACK_MESSAGES_PER_MINUTE, rhythm: e.CYCLE_RHYTHM },
+    dashboard: { secret: e.DASHBOARD_SECRET, ssoJwksUrl: e.TEAMS_SSO_JWKS_URL },
+  };
+}

@@ -1,0 +1,61 @@
+import type { Actor } from '../access';
+import type { CoreDeps } from '../ports';
+import { classifierFor } from './classifier';
+import { digestContent, dueDigests, queueDigests } from './digests';
+import type { RenderOptions } from './labels';
+import { summaryMarkdown } from './markdown';
+import { eraseMemberTexts, exportMemberData } from './personal-data';
+import {
+  correctLinks,
+  deleteMessage,
+  editMessage,
+  linkMessage,
+  type MessageAddress,
+  type RecordMessageInput,
+  recordMessage,
+} from './record';
+import { sectorReport } from './report';
+import { type ReportFormat, renderReport } from './report-formats';
+import { purgeExpiredTexts } from './retention';
+import { type SummaryRequest, summariseAmbition } from './summary';
+
+/** The discussion commands bound to their dependencies, for createCore. */
+export function discussionCommands(deps: CoreDeps) {
+  return {
+    /** A message arrived in a channel (Slack `message`, Teams channel message). */
+    recordMessage: (input: RecordMessageInput) => recordMessage(deps, input),
+    /** Slack `message_changed`, Teams `messageUpdate`. */
+    editMessage: (input: MessageAddress & { text: string; editedAt: Date }) => editMessage(deps, input),
+    /** Slack `message_deleted`, Teams `messageDelete`. */
+    deleteMessage: (input: MessageAddress) => deleteMessage(deps, input),
+    /** The "link to ambition" action. */
+    linkMessage: (memberId: string, input: MessageAddress & { ambitions: string[] }) =>
+      linkMessage(deps, memberId, input),
+    /** Removing a wrong (automatic) link, or replacing it, in one go. */
+    correctLinks: (memberId: string, input: MessageAddress & { add: string[]; remove: string[] }) =>
+      correctLinks(deps, memberId, input),
+    /** The agenda's ambitions ranked for a text, best first (the `classify` command). */
+    classify: (agendaId: string, text: string) => classifierFor(deps.agendas.get(agendaId)).rank(text),
+    /** `samenvatting <ambitie>`: the summary object the card, dashboard and Markdown render. */
+    summarise: (viewer: Actor, request: SummaryRequest) => summariseAmbition(deps, viewer, request),
+    summaryMarkdown,
+    /** `mijn-gegevens`: everything stored about the member (send it privately). */
+    exportMemberData: (memberId: string) => exportMemberData(deps, memberId),
+    /** `mijn-gegevens wis`. */
+    eraseMemberTexts: (memberId: string) => eraseMemberTexts(deps, memberId),
+    /** Scheduler, daily. */
+    purgeExpiredTexts: (now?: Date) => purgeExpiredTexts(deps, now),
+    dueDigests: (now?: Date) => dueDigests(deps, now),
+    /** Scheduler, at every tick (idempotent: dedupe keys). */
+    queueDigests: (now?: Date) => queueDigests(deps, now),
+    /** Delivery, when it sends a `community.digest` outbox row: its payload in, the content out. */
+    digestContent: (payload: unknown) => digestContent(deps, payload),
+    sectorReport: (input: { agendaId: string; year: number; from: Date; to: Date }) =>
+      sectorReport(deps, input),
+    renderReport: (
+      input: { agendaId: string; year: number; from: Date; to: Date },
+      format: ReportFormat,
+      options?: RenderOptions,
+    ) => sectorReport(deps, input).then((r) => renderReport(r, format, options)),
+  };
+}

@@ -1,0 +1,118 @@
+import type { AmbitionLink, Community, LinkSource, Member, Platform, Practice, Update } from '../model';
+import type { AuditEntry } from '../ports';
+import type { Summariser } from './summariser';
+
+/** What discussion, summaries, digests and personal-data requests need from the store, beyond the core's. */
+
+/** Where a message is: enough for a card or a report to point at it on its platform. */
+export interface MessageRef {
+  messageId: string;
+  communityId: string;
+  workspaceId: string;
+  platform: Platform;
+  channelId: string;
+  externalId: string;
+  threadExternalId: string | null;
+  postedAt: Date;
+}
+
+/** A message linked to one ambition; its text is null once purged or erased. */
+export interface AmbitionMessage extends MessageRef {
+  memberId: string | null;
+  boardId: string | null;
+  text: string | null;
+  source: LinkSource;
+}
+
+export interface AmbitionScope {
+  agendaId: string;
+  ambitionId: string;
+  /** Messages posted from (inclusive) to (exclusive). */
+  from: Date;
+  to: Date;
+  /** Only this community's messages; all communities of the agenda when absent. */
+  communityId?: string;
+}
+
+/** A message posted in a thread: when and by whom, to tell whether a question got an answer. */
+export interface ThreadPost {
+  communityId: string;
+  /** The external id of the thread's first message. */
+  root: string;
+  memberId: string | null;
+  postedAt: Date;
+}
+
+export interface CommunityWithAge extends Community {
+  createdAt: Date;
+}
+
+export interface DiscussionRepository {
+  updateText(messageId: string, text: string, editedAt: Date): Promise<void>;
+  /** Deletes the message and its links; false when it was not there. */
+  remove(messageId: string): Promise<boolean>;
+  /** Removes the message's links to these ambitions, or its links of these sources; returns how many. */
+  unlink(
+    messageId: string,
+    which: { ambitions?: readonly string[]; sources?: readonly LinkSource[] },
+  ): Promise<number>;
+  messagesForAmbition(scope: AmbitionScope): Promise<AmbitionMessage[]>;
+  /** Every post in the threads that start with these messages (the starts included). */
+  threadPosts(threads: readonly { communityId: string; root: string }[]): Promise<ThreadPost[]>;
+  /** The current (not superseded) updates about the ambition or its actions in these cycles. */
+  currentUpdatesForAmbition(ambitionId: string, cycleIds: readonly string[]): Promise<Update[]>;
+  practicesForAmbition(agendaId: string, ambitionId: string, from: Date, to: Date): Promise<Practice[]>;
+  boardNames(boardIds: readonly string[]): Promise<Map<string, string>>;
+  listCommunities(): Promise<CommunityWithAge[]>;
+  countMessages(communityId: string, from: Date, to: Date): Promise<number>;
+  /** The ambitions this community's messages of the period are linked to. */
+  linkedAmbitions(communityId: string, from: Date, to: Date): Promise<string[]>;
+  /** Which of these dedupe keys the outbox holds already. */
+  queuedKeys(keys: readonly string[]): Promise<Set<string>>;
+}
+
+/** A message as its author gets it back in a personal-data export. */
+export interface MemberMessageRecord extends MessageRef {
+  text: string | null;
+  editedAt: Date | null;
+  erasedAt: Date | null;
+  purgedAt: Date | null;
+  links: AmbitionLink[];
+}
+
+export interface MemberDataRecords {
+  member: Member;
+  communities: {
+    communityId: string;
+    agendaId: string;
+    themeId: string;
+    channelId: string;
+    joinedAt: Date;
+  }[];
+  messages: MemberMessageRecord[];
+  linksMade: { messageId: string; ambitionId: string; source: LinkSource; at: Date }[];
+  practices: Practice[];
+  updates: Update[];
+  checkIns: { cycleId: string; createdAt: Date; answeredAt: Date | null; remindersSent: number }[];
+  audit: AuditEntry[];
+}
+
+export interface PersonalDataRepository {
+  /** Sets the texts of messages posted before cutoff to null, at most `limit`; returns how many. */
+  purgeTexts(cutoff: Date, at: Date, limit: number): Promise<number>;
+  /** Erases the member's message texts and unhooks the messages and the links they made from them. */
+  eraseMember(memberId: string, at: Date): Promise<number>;
+  exportMember(member: Member): Promise<MemberDataRecords>;
+}
+
+/** Settings of the discussion features, from the configuration; every field has a default. */
+export interface DiscussionSettings {
+  /** Key points of summaries; the extractive summariser when absent. */
+  summariser?: Summariser;
+  /** Days message texts are kept (RETENTION_DAYS); 365 when absent. */
+  retentionDays?: number;
+  /** Days per digest period (DIGEST_EVERY_DAYS); 14 when absent. */
+  digestEveryDays?: number;
+  /** The association's time zone: digest periods start at its midnight. Europe/Amsterdam when absent. */
+  timeZone?: string;
+}

@@ -1,0 +1,161 @@
+import { requireMember } from '../access';
+import { communityOfChannel } from '../communities';
+import { AppError } from '../errors';
+import type { Community, DiscussionMessage, LinkSource } from '../model';
+import type { CoreDeps, Repositories } from '../ports';
+import { classifierFor } from './classifier';
+
+export interface RecordMessageInput {
+  workspaceId: string;
+  channelId: string;
+  externalId: string;
+  threadExternalId: string | null;
+  authorMemberId: string | null;
+  text: string;
+  postedAt: Date;
+}
+
+/** A message as the platform names it: workspace, channel and the platform's message id. */
+export interface MessageAddress {
+  workspaceId: string;
+  channelId: string;
+  externalId: string;
+}
+
+/** Ambition ids tagged in a text: #A3, #ambitie3 or an ambition's tag (#basisvaardigheden). */
+export function taggedAmbitions(deps: CoreDeps, agendaId: string, text: string): string[] {
+  const found = new Set<string>();
+  for (const [, tag] of text.matchAll(/#([\p{L}\p{N}-]+)/gu)) {
+    try {
+      found.add(deps.agendas.findAmbition(tag as string, agendaId).ambition.id);
+    } catch (err) {
+      // A hashtag that names no ambition is ordinary text.
+      if (!(err instanceof AppError && err.code === 'UNKNOWN_AMBITION')) throw err;
+    }
+  }
+  return [...found];
+}
+
+/** Links the classifier's best ambition, marked `auto` with its score, when it reaches the threshold. */
+async function suggest(
+  deps: CoreDeps,
+  repos: Repositories,
+  community: Community,
+  messageId: string,
+  text: string,
+) {
+  const best = classifierFor(deps.agendas.get(community.agendaId)).suggest(text);
+  if (best) await repos.messages.link(messageId, best.ambition, 'auto', best.score, null, deps.clock.now());
+}
+
+/**
+ * Records a message of a community channel once (idempotent on its platform id), with the ambitions it
+ * tags and those a person linked its thread to; without either, with the classifier's suggestion.
+ * Messages of other channels are not stored: the result is null.
+ */
+export async function recordMessage(
+  deps: CoreDeps,
+  input: RecordMessageInput,
+): Promise<DiscussionMessage | null> {
+  const community = await deps.store.repos.communities.findByChannel(input.workspaceId, input.channelId);
+  if (!community) return null;
+  const now = deps.clock.now();
+  return deps.store.transaction(async (repos) => {
+    const author = input.authorMemberId ? await repos.members.get(input.authorMemberId) : null;
+    const { id, created } = await repos.messages.record({
+      id: deps.ids(),
+      communityId: community.id,
+      externalId: input.externalId,
+      threadExternalId: input.threadExternalId,
+      memberId: author?.id ?? null,
+      boardId: author?.boardId ?? null,
+      text: input.text,
+      postedAt: input.postedAt,
+    });
+    if (created) {
+      const links = new Map<string, LinkSource>();
+      if (input.threadExternalId) {
+        const root = await repos.messages.findByExternal(community.id, input.threadExternalId);
+        for (const l of root?.links ?? []) if (l.source !== 'auto') links.set(l.ambitionId, 'thread');
+      }
+      for (const a of taggedAmbitions(deps, community.agendaId, input.text)) links.set(a, 'tag');
+      for (const [ambitionId, source] of links)
+        await repos.messages.link(id, ambitionId, source, null, null, now);
+      if (links.size === 0) await suggest(deps, repos, community, id, input.text);
+    }
+    return repos.messages.get(id);
+  });
+}
+
+/**
+ * A message was edited on its platform: the new text replaces the old, its tags are read again and an
+ * automatic link is suggested anew. A text that was purged or erased stays gone. Null when the message
+ * was never stored.
+ */
+export async function editMessage(
+  deps: CoreDeps,
+  input: MessageAddress & { text: string; editedAt: Date },
+): Promise<DiscussionMessage | null> {
+  const community = await deps.store.repos.communities.findByChannel(input.workspaceId, input.channelId);
+  if (!community) return null;
+  const now = deps.clock.now();
+  return deps.store.transaction(async (repos) => {
+    const message = await repos.messages.findByExternal(community.id, input.externalId);
+    if (!message || message.text === null) return message;
+    await repos.discussion.updateText(message.id, input.text, input.editedAt);
+    await repos.discussion.unlink(message.id, { sources: ['tag', 'auto'] });
+    for (const a of taggedAmbitions(deps, community.agendaId, input.text))
+      await repos.messages.link(message.id, a, 'tag', null, null, now);
+    const kept = await repos.messages.get(message.id);
+    if (kept?.links.length === 0) await suggest(deps, repos, community, message.id, input.text);
+    return repos.messages.get(message.id);
+  });
+}
+
+/** A message was deleted on its platform: it goes, with its links. False when it was not stored. */
+export async function deleteMessage(deps: CoreDeps, input: MessageAddress): Promise<boolean> {
+  const community = await deps.store.repos.communities.findByChannel(input.workspaceId, input.channelId);
+  if (!community) return false;
+  return deps.store.transaction(async (repos) => {
+    const message = await repos.messages.findByExternal(community.id, input.externalId);
+    return message ? repos.discussion.remove(message.id) : false;
+  });
+}
+
+/** A person links a message to ambitions (the "link to ambition" action). */
+export async function linkMessage(
+  deps: CoreDeps,
+  memberId: string,
+  input: MessageAddress & { ambitions: string[] },
+): Promise<DiscussionMessage> {
+  return correctLinks(deps, memberId, { ...input, add: input.ambitions, remove: [] });
+}
+
+/**
+ * A person corrects a message's links: removes links (an automatic suggestion that was wrong, or any
+ * other) and adds their own. Replacing a link is removing one and adding another in one go.
+ */
+export async function correctLinks(
+  deps: CoreDeps,
+  memberId: string,
+  input: MessageAddress & { add: string[]; remove: string[] },
+): Promise<DiscussionMessage> {
+  const community = await communityOfChannel(deps, input.workspaceId, input.channelId);
+  const resolve = (refs: string[]) =>
+    refs.map((a) => deps.agendas.findAmbition(a, community.agendaId).ambition.id);
+  const add = resolve(input.add);
+  const remove = resolve(input.remove).filter((a) => !add.includes(a));
+  const now = deps.clock.now();
+  return deps.store.transaction(async (repos) => {
+    await requireMember(repos, memberId);
+    const message = await repos.messages.findByExternal(community.id, input.externalId);
+    if (!message)
+      throw new AppError('UNKNOWN_MESSAGE', `message ${input.externalId} not recorded`, {
+        message: input.externalId,
+      });
+    if (remove.length) await repos.discussion.unlink(message.id, { ambitions: remove });
+    for (const ambitionId of add)
+      await repos.messages.link(message.id, ambitionId, 'manual', null, memberId, now);
+    return (await repos.messages.get(message.id)) as DiscussionMessage;
+  });
+}

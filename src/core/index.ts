@@ -1,0 +1,71 @@
+import type { Actor } from './access';
+import { type AudienceEntry, enrolAudience } from './audience';
+import { removeBoardHoliday, setBoardHoliday } from './board-holidays';
+import { chooseBoard, confirmBoard, registerBoards, searchBoards } from './boards';
+import { linkCommunity, setMembership } from './communities';
+import {
+  closeCycle,
+  cycleProgress,
+  listCycles,
+  openCycle,
+  type PlanCycleInput,
+  planCycle,
+  remindNow,
+} from './cycles';
+import { deliveryProblems } from './delivery-problems';
+import { discussionCommands } from './discussion/commands';
+import { runDue, whatIsDue } from './due';
+import { meetMember, setCoordinator, setProfile } from './members';
+import type { Platform } from './model';
+import { memberOverview } from './overview';
+import type { CoreDeps, MemberIdentity, NewBoard } from './ports';
+import { type SharePracticeInput, sharePractice } from './practices';
+import type { Holiday } from './schedule/holidays';
+import { currentUpdates, type SubmitUpdateInput, submitUpdate } from './updates';
+
+/** The core's commands, bound to their dependencies: what every door (Slack, Teams, web, CLI, scheduler) calls. */
+export function createCore(deps: CoreDeps) {
+  return {
+    deps,
+    agendas: deps.agendas,
+    meetMember: (platform: Platform, workspace: string, identity: Omit<MemberIdentity, 'workspaceId'>) =>
+      meetMember(deps, platform, workspace, identity),
+    setProfile: (memberId: string, profile: Parameters<typeof setProfile>[2]) =>
+      setProfile(deps, memberId, profile),
+    setCoordinator: (actor: Actor, memberId: string, coordinator: boolean) =>
+      setCoordinator(deps, actor, memberId, coordinator),
+    registerBoards: (actor: Actor, boards: readonly NewBoard[]) => registerBoards(deps, actor, boards),
+    searchBoards: (query: string, limit?: number) => searchBoards(deps, query, limit),
+    chooseBoard: (memberId: string, boardId: string) => chooseBoard(deps, memberId, boardId),
+    confirmBoard: (actor: Actor, memberId: string, boardId: string) =>
+      confirmBoard(deps, actor, memberId, boardId),
+    linkCommunity: (actor: Actor, input: Parameters<typeof linkCommunity>[2]) =>
+      linkCommunity(deps, actor, input),
+    joinCommunity: (memberId: string, workspaceId: string, channelId: string) =>
+      setMembership(deps, memberId, workspaceId, channelId, true),
+    leaveCommunity: (memberId: string, workspaceId: string, channelId: string) =>
+      setMembership(deps, memberId, workspaceId, channelId, false),
+    planCycle: (actor: Actor, input: PlanCycleInput) => planCycle(deps, actor, input),
+    openCycle: (actor: Actor, cycleId: string) => openCycle(deps, actor, cycleId),
+    closeCycle: (actor: Actor, cycleId: string) => closeCycle(deps, actor, cycleId),
+    cycleProgress: (actor: Actor, cycleId: string) => cycleProgress(deps, actor, cycleId),
+    listCycles: () => listCycles(deps),
+    whatIsDue: (now?: Date) => whatIsDue(deps, now),
+    runDue: () => runDue(deps),
+    remindNow: (actor: Actor, cycleId: string) => remindNow(deps, actor, cycleId),
+    enrolAudience: (actor: Actor, entries: readonly AudienceEntry[], source: string) =>
+      enrolAudience(deps, actor, entries, source),
+    deliveryProblems: (actor: Actor, from: Date, to: Date) => deliveryProblems(deps, actor, from, to),
+    setBoardHoliday: (actor: Actor, boardId: string, holiday: Holiday) =>
+      setBoardHoliday(deps, actor, boardId, holiday),
+    removeBoardHoliday: (actor: Actor, boardId: string, schoolYear: string, name: string) =>
+      removeBoardHoliday(deps, actor, boardId, schoolYear, name),
+    submitUpdate: (memberId: string, input: SubmitUpdateInput) => submitUpdate(deps, memberId, input),
+    currentUpdates: (memberId: string, cycleId: string) => currentUpdates(deps, memberId, cycleId),
+    sharePractice: (memberId: string, input: SharePracticeInput) => sharePractice(deps, memberId, input),
+    ...discussionCommands(deps),
+    memberOverview: (memberId: string) => memberOverview(deps, memberId),
+  };
+}
+
+export type Core = ReturnType<typeof createCore>;

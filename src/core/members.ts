@@ -1,0 +1,51 @@
+import { type Actor, actorId, requireCoordinator, requireMember } from './access';
+import type { Member, Platform, Role } from './model';
+import type { CoreDeps, MemberIdentity } from './ports';
+
+/**
+ * Meets a person on a platform: creates the workspace and the member at first contact. People named in
+ * the coordinators setting (platform:user id) start as coordinators.
+ */
+export async function meetMember(
+  deps: CoreDeps,
+  platform: Platform,
+  workspaceExternalId: string,
+  identity: Omit<MemberIdentity, 'workspaceId'>,
+): Promise<Member> {
+  return deps.store.transaction(async (repos) => {
+    const workspace = await repos.workspaces.upsert(platform, workspaceExternalId);
+    const roles: Role[] = deps.coordinators.has(`${platform}:${identity.externalId}`)
+      ? ['member', 'coordinator']
+      : ['member'];
+    return repos.members.upsert({ ...identity, workspaceId: workspace.id }, deps.ids, roles);
+  });
+}
+
+export async function setProfile(
+  deps: CoreDeps,
+  memberId: string,
+  profile: { locale?: 'nl' | 'en'; timeZone?: string; awayUntil?: string | null },
+): Promise<Member> {
+  return deps.store.transaction(async (repos) => {
+    await requireMember(repos, memberId);
+    await repos.members.setProfile(memberId, profile);
+    return requireMember(repos, memberId);
+  });
+}
+
+/** Grants or withdraws the coordinator role; coordinators and the CLI only. */
+export async function setCoordinator(deps: CoreDeps, actor: Actor, memberId: string, coordinator: boolean) {
+  await deps.store.transaction(async (repos) => {
+    await requireCoordinator(repos, actor);
+    const member = await requireMember(repos, memberId);
+    const roles: Role[] = coordinator ? ['member', 'coordinator'] : ['member'];
+    await repos.members.setRoles(member.id, roles);
+    await repos.audit.write({
+      at: deps.clock.now(),
+      actorId: actorId(actor),
+      action: coordinator ? 'member.coordinator.grant' : 'member.coordinator.revoke',
+      target: member.id,
+      details: {},
+    });
+  });
+}

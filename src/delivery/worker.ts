@@ -1,0 +1,281 @@
+import { randomUUID } from 'node:crypto';
+import { actorId, SCHEDULER } from '../core/access';
+import type { ClaimedMessage } from '../core/delivery-ports';
+import { noteDeliveryProblem } from '../core/delivery-problems';
+import { decideDelivery } from '../core/delivery-rules';
+import type { Platform } from '../core/model';
+import type { CoreDeps } from '../core/ports';
+import { reportError } from '../error-sink';
+import { type PlatformLimits, slackLimits, TEAMS_LIMITS, TokenBuckets } from './rate-limiter';
+import { afterTransientFailure, DEFAULT_RETRY, type RetryPolicy } from './retry-policy';
+import type { Sender, SendOutcome } from './sender';
+
+export interface WorkerOptions {
+  /** Rows claimed at once; they are sent concurrently within the rate limits. */
+  batchSize: number;
+  /** How long a claim holds a row; a crashed worker's rows are claimed again after it. */
+  leaseMs: number;
+  /** The longest a sender takes to answer (senders time out by themselves); no send starts later in a lease. */
+  sendTimeoutMs: number;
+  retry: RetryPolicy;
+  limits: Record<Platform, PlatformLimits>;
+  /** Waits for the rate limiter: injected so tests with a hand-moved clock stay exact. */
+  sleep: (ms: number) => Promise<void>;
+  /** Names this process in the logs. */
+  replica: string;
+}
+
+export const DEFAULT_WORKER_OPTIONS: WorkerOptions = {
+  batchSize: 25,
+  leaseMs: 60_000,
+  sendTimeoutMs: 20_000,
+  retry: DEFAULT_RETRY,
+  limits: { slack: slackLimits(), teams: TEAMS_LIMITS },
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  replica: `worker-${process.pid}`,
+};
+
+export interface DeliveryTally {
+  claimed: number;
+  sent: number;
+  retried: number;
+  dead: number;
+  cancelled: number;
+  unreachable: number;
+  /** Left leased: the outcome is not known (timeout, or a sender that threw). */
+  unknown: number;
+}
+
+const emptyTally = (): DeliveryTally => ({
+  claimed: 0,
+  sent: 0,
+  retried: 0,
+  dead: 0,
+  cancelled: 0,
+  unreachable: 0,
+  unknown: 0,
+});
+
+/**
+ * The outbox worker. It claims due rows in one short statement (FOR UPDATE SKIP LOCKED, so workers in
+ * other processes skip them), marks them `sending` with a lease, sends outside any transaction within the
+ * platform's rate limits, then settles each row: `sent`, a retry later, `dead`, or `cancelled` when the
+ * message was no longer wanted. Settling holds only while the claim does, so a worker that lost its lease
+ * changes nothing. See sender.ts for how a crash between sending and settling is kept from doubling.
+ */
+export class OutboxWorker {
+  private readonly options: WorkerOptions;
+  private readonly senders: ReadonlyMap<Platform, Sender>;
+  private readonly limiter: TokenBuckets;
+  private stopping = false;
+  private loop: Promise<void> | null = null;
+  private wakeUp: (() => void) | null = null;
+
+  constructor(
+    private readonly deps: CoreDeps,
+    senders: readonly Sender[],
+    options: Partial<WorkerOptions> = {},
+  ) {
+    this.options = { ...DEFAULT_WORKER_OPTIONS, ...options };
+    this.senders = new Map(senders.map((s) => [s.platform, s]));
+    this.limiter = new TokenBuckets(() => deps.clock.now().getTime(), this.options.sleep);
+  }
+
+  /** Claims one batch of due rows and settles it. */
+  async runOnce(): Promise<DeliveryTally> {
+    const tally = emptyTally();
+    const now = this.deps.clock.now();
+    const leaseUntil = new Date(now.getTime() + this.options.leaseMs);
+    const claimed = await this.deps.store.repos.delivery.claim({
+      platforms: [...this.senders.keys()],
+      limit: this.options.batchSize,
+      now,
+      leaseUntil,
+      token: randomUUID(),
+    });
+    tally.claimed = claimed.length;
+    const settled = await Promise.allSettled(claimed.map((m) => this.deliver(m, leaseUntil, tally)));
+    for (const [i, s] of settled.entries())
+      if (s.status === 'rejected') {
+        // The row stays leased and is claimed again, as uncertain, once the lease runs out.
+        tally.unknown++;
+        reportError(this.deps.logger, s.reason, { phase: 'delivery', outbox: claimed[i]?.id });
+      }
+    return tally;
+  }
+
+  /** Sends until nothing is due now; rows waiting for a retry later stay for the next drain. */
+  async drain(): Promise<DeliveryTally> {
+    const total = emptyTally();
+    for (;;) {
+      const tally = await this.runOnce();
+      for (const k of Object.keys(total) as (keyof DeliveryTally)[]) total[k] += tally[k];
+      if (tally.claimed === 0) return total;
+    }
+  }
+
+  /** Runs drains until stop(): after each wake() and every pollMs. */
+  start(pollMs: number): void {
+    this.stopping = false;
+    this.loop = (async () => {
+      while (!this.stopping) {
+        let claimed = 0;
+        try {
+          claimed = (await this.drain()).claimed;
+        } catch (err) {
+          reportError(this.deps.logger, err, { phase: 'delivery' });
+        }
+        if (claimed === 0 && !this.stopping) await this.idle(pollMs);
+      }
+    })();
+  }
+
+  /** Ends the loop after the sends in flight are settled. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake();
+    await this.loop;
+  }
+
+  wake(): void {
+    this.wakeUp?.();
+  }
+
+  private idle(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeUp = done;
+    });
+  }
+
+  private async deliver(message: ClaimedMessage, leaseUntil: Date, tally: DeliveryTally): Promise<void> {
+    const repos = this.deps.store.repos;
+    const { id, claimToken: token } = message;
+    const decision = await decideDelivery(this.deps, message);
+    if (decision.action === 'cancel') {
+      if (await repos.delivery.cancel(id, token, decision.reason)) tally.cancelled++;
+      return;
+    }
+    if (decision.action === 'wait') {
+      if (await repos.delivery.retry(id, token, decision.until, 'waiting: member away', false))
+        tally.retried++;
+      return;
+    }
+    const sender = this.senders.get(message.platform);
+    if (!sender) throw new Error(`no sender for ${message.platform}: claimed by mistake`);
+    if (message.attempts > this.options.retry.maxAttempts) {
+      await this.giveUp(message, `gave up after ${message.attempts - 1} attempts`, tally);
+      return;
+    }
+    const limits = this.options.limits[message.platform];
+    await this.limiter.acquire([
+      { key: `${message.platform}:ws:${message.workspaceId}`, limit: limits.workspace },
+      {
+        key: `${message.platform}:conv:${message.conversationId ?? `dm:${message.memberId}`}`,
+        limit: limits.conversation,
+      },
+    ]);
+    if (leaseUntil.getTime() - this.deps.clock.now().getTime() < this.options.sendTimeoutMs) {
+      // Too late in the lease to send safely: another worker could claim the row while this send runs.
+      if (await repos.delivery.retry(id, token, this.deps.clock.now(), 'lease too short to send', false))
+        tally.retried++;
+      return;
+    }
+    let outcome: SendOutcome;
+    try {
+      outcome = await sender.send(message);
+    } catch (err) {
+      reportError(this.deps.logger, err, { phase: 'send', outbox: id, kind: message.kind });
+      outcome = { kind: 'unknown', reason: (err as Error)?.message ?? String(err) };
+    }
+    await this.settle(message, outcome, tally);
+  }
+
+  private async settle(message: ClaimedMessage, outcome: SendOutcome, tally: DeliveryTally): Promise<void> {
+    const { id, claimToken: token } = message;
+    const now = this.deps.clock.now();
+    const logger = this.deps.logger;
+    switch (outcome.kind) {
+      case 'ok': {
+        const settled = await this.deps.store.transaction(async (repos) => {
+          if (!(await repos.delivery.markSent(id, token, now, outcome.ref))) return false;
+          const payload = message.payload as { cycleId?: string; memberId?: string };
+          if (message.kind === 'checkin.prompt' && payload.cycleId && payload.memberId)
+            await repos.delivery.recordPromptRef(payload.cycleId, payload.memberId, outcome.ref);
+          return true;
+        });
+        if (settled) tally.sent++;
+        // Only a send that outlived its lease lands here: another worker owns the row now.
+        else
+          logger.error({ code: 'INTERNAL', outbox: id }, 'sent after the lease ran out: possibly sent twice');
+        return;
+      }
+      case 'retryAfter': {
+        const until = now.getTime() + outcome.seconds * 1000;
+        this.limiter.pause(`${message.platform}:ws:${message.workspaceId}`, until);
+        if (await this.deps.store.repos.delivery.retry(id, token, new Date(until), outcome.reason, false))
+          tally.retried++;
+        return;
+      }
+      case 'transient': {
+        const next = afterTransientFailure(message.attempts, now, this.options.retry);
+        if (next.action === 'dead') return this.giveUp(message, outcome.reason, tally);
+        logger.warn(
+          { outbox: id, attempts: message.attempts, reason: outcome.reason },
+          'send failed, will retry',
+        );
+        if (await this.deps.store.repos.delivery.retry(id, token, next.at, outcome.reason, true))
+          tally.retried++;
+        return;
+      }
+      case 'permanent':
+        return this.refused(message, outcome.reason, outcome.recipientGone, tally);
+      case 'unknown':
+        logger.warn({ outbox: id, reason: outcome.reason }, 'send outcome unknown; retried as uncertain');
+        tally.unknown++;
+        return;
+    }
+  }
+
+  private async giveUp(message: ClaimedMessage, reason: string, tally: DeliveryTally): Promise<void> {
+    const now = this.deps.clock.now();
+    if (!(await this.deps.store.repos.delivery.markDead(message.id, message.claimToken, now, reason))) return;
+    tally.dead++;
+    this.deps.logger.error({ code: 'DELIVERY_FAILED', outbox: message.id, reason }, 'message dead-lettered');
+    await noteDeliveryProblem(this.deps, now, message.kind);
+  }
+
+  /** A permanent refusal: dead-lettered; a 1:1 recipient who is gone is marked unreachable at once. */
+  private async refused(
+    message: ClaimedMessage,
+    reason: string,
+    recipientGone: boolean,
+    tally: DeliveryTally,
+  ): Promise<void> {
+    const now = this.deps.clock.now();
+    const memberId = recipientGone && !message.conversationId ? message.memberId : null;
+    const dead = await this.deps.store.transaction(async (repos) => {
+      if (!(await repos.delivery.markDead(message.id, message.claimToken, now, `refused: ${reason}`)))
+        return false;
+      if (memberId && (await repos.delivery.markMemberUnreachable(memberId, reason, now))) {
+        await repos.audit.write({
+          at: now,
+          actorId: actorId(SCHEDULER),
+          action: 'member.unreachable',
+          target: memberId,
+          details: { reason, kind: message.kind },
+        });
+        tally.unreachable++;
+      }
+      return true;
+    });
+    if (!dead) return;
+    tally.dead++;
+    this.deps.logger.warn({ code: 'DELIVERY_REFUSED', outbox: message.id, reason }, 'message refused');
+    await noteDeliveryProblem(this.deps, now, message.kind);
+  }
+}

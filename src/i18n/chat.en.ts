@@ -1,0 +1,49 @@
+import type { chatNl } from './chat.nl';
+
+/** Replies to chat commands, in English. */
+export const chatEn: Record<keyof typeof chatNl, string> = {
+  'chat.help':
+    '*Samenspraak* helps your board and the association work together on the strategic agenda.\n' +
+    '• `help`: this explanation\n' +
+    '• `agenda [theme]`: the themes, ambitions and actions\n' +
+    '• `lid` / `verlaat`: join (or leave) the learning community of this channel\n' +
+    '• `praktijk`: share a practice\n' +
+    '• `samenvatting <ambition>`: what has been shared about an ambition\n' +
+    '• `mijn-gegevens`: your profile and everything Samenspraak keeps about you (`mijn-gegevens wis` erases your messages)\n' +
+    '• `dashboard`: a link to the dashboard\n' +
+    'For coordinators: `gemeenschap koppel <theme>` and `cyclus plan|start|status|herinner|sluit`.',
+  'chat.unknown': 'I do not know that command: `{word}`.',
+  'chat.unknownSuggest': 'I do not know that command: `{word}`. Did you mean `{suggestion}`?',
+  'chat.agenda.header': '*{name}* ({association})',
+  'chat.agenda.theme': '*{id}. {title}*',
+  'chat.agenda.ambition': '• `{id}` {title} (#{tag})',
+  'chat.agenda.action': '    – `{id}` {text}',
+  'chat.community.usage':
+    'Usage: `gemeenschap koppel <theme>`, for example `gemeenschap koppel onderwijskwaliteit`.',
+  'chat.community.needsChannel': 'Link a learning community from the channel itself, not in a private chat.',
+  'chat.community.linked':
+    'This channel is now the learning community of the theme *{theme}*. Welcome, everyone!',
+  'chat.join.done': 'You joined the learning community *{theme}*.',
+  'chat.join.already': 'You already were a member of the learning community *{theme}*.',
+  'chat.leave.done': 'You left the learning community *{theme}*.',
+  'chat.leave.notMember': 'You were not a member of the learning community *{theme}*.',
+  'chat.summary.usage':
+    'Usage: `samenvatting <ambition>`, for example `samenvatting a3` or `samenvatting #kwaliteitszorg`.',
+  'chat.cycle.usage':
+    'Usage: `cyclus plan <name> <opens YYYY-MM-DD> <closes YYYY-MM-DD>`, `cyclus start <cycle>`, `cyclus status [cycle]`, `cyclus herinner <cycle>` or `cyclus sluit <cycle>`.',
+  'chat.cycle.planned': 'Cycle *{name}* planned: opens {opens}, closes {closes}. It starts by itself.',
+  'chat.cycle.started': 'Cycle *{name}* is open; the check-ins are going out now.',
+  'chat.cycle.closed': 'Cycle *{name}* is closed; the results are being shared.',
+  'chat.cycle.status': '*{name}* ({status}): {answered} of {total} answered ({rate}%).',
+  'chat.cycle.none': 'There are no cycles.',
+  'chat.cycle.ambiguous': 'More than one cycle matches "{ref}": {names}. Name the cycle exactly.',
+  'chat.cycle.reminded': 'Reminder sent to {count} board members who have not answered yet.',
+  'chat.status.draft': 'draft',
+  'chat.status.scheduled': 'scheduled',
+  'chat.status.open': 'open',
+  'chat.status.closed': 'closed',
+  'chat.dashboard.unavailable':
+    'The dashboard is not set up on this installation yet (PUBLIC_URL is missing).',
+  'chat.myData.profile': 'Name: {name}\nBoard: {board}\nLanguage: {locale}\nTime zone: {timeZone}',
+  'chat.myData.noBoard': 'not chosen yet',
+};

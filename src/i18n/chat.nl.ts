@@ -1,0 +1,47 @@
+/** Replies to chat commands, in Dutch. */
+export const chatNl = {
+  'chat.help':
+    '*Samenspraak* helpt je bestuur en de vereniging samen te werken aan de strategische agenda.\n' +
+    '• `help`: deze uitleg\n' +
+    '• `agenda [thema]`: de thema’s, ambities en acties\n' +
+    '• `lid` / `verlaat`: word lid van (of verlaat) de leergemeenschap van dit kanaal\n' +
+    '• `praktijk`: deel een praktijkvoorbeeld\n' +
+    '• `samenvatting <ambitie>`: wat er over een ambitie gedeeld is\n' +
+    '• `mijn-gegevens`: je profiel en alles wat Samenspraak over je bewaart (`mijn-gegevens wis` wist je berichten)\n' +
+    '• `dashboard`: een link naar het dashboard\n' +
+    'Voor coördinatoren: `gemeenschap koppel <thema>` en `cyclus plan|start|status|herinner|sluit`.',
+  'chat.unknown': 'Dat commando ken ik niet: `{word}`.',
+  'chat.unknownSuggest': 'Dat commando ken ik niet: `{word}`. Bedoel je `{suggestion}`?',
+  'chat.agenda.header': '*{name}* ({association})',
+  'chat.agenda.theme': '*{id}. {title}*',
+  'chat.agenda.ambition': '• `{id}` {title} (#{tag})',
+  'chat.agenda.action': '    – `{id}` {text}',
+  'chat.community.usage':
+    'Gebruik: `gemeenschap koppel <thema>`, bijvoorbeeld `gemeenschap koppel onderwijskwaliteit`.',
+  'chat.community.needsChannel':
+    'Koppel een leergemeenschap vanuit het kanaal zelf, niet in een privégesprek.',
+  'chat.community.linked': 'Dit kanaal is nu de leergemeenschap van het thema *{theme}*. Welkom allemaal!',
+  'chat.join.done': 'Je bent lid van de leergemeenschap *{theme}*.',
+  'chat.join.already': 'Je was al lid van de leergemeenschap *{theme}*.',
+  'chat.leave.done': 'Je hebt de leergemeenschap *{theme}* verlaten.',
+  'chat.leave.notMember': 'Je was geen lid van de leergemeenschap *{theme}*.',
+  'chat.summary.usage':
+    'Gebruik: `samenvatting <ambitie>`, bijvoorbeeld `samenvatting a3` of `samenvatting #kwaliteitszorg`.',
+  'chat.cycle.usage':
+    'Gebruik: `cyclus plan <naam> <opent JJJJ-MM-DD> <sluit JJJJ-MM-DD>`, `cyclus start <cyclus>`, `cyclus status [cyclus]`, `cyclus herinner <cyclus>` of `cyclus sluit <cyclus>`.',
+  'chat.cycle.planned': 'Cyclus *{name}* gepland: opent {opens}, sluit {closes}. Hij start vanzelf.',
+  'chat.cycle.started': 'Cyclus *{name}* is geopend; de check-ins gaan nu uit.',
+  'chat.cycle.closed': 'Cyclus *{name}* is gesloten; de resultaten worden gedeeld.',
+  'chat.cycle.status': '*{name}* ({status}): {answered} van {total} beantwoord ({rate}%).',
+  'chat.cycle.none': 'Er zijn geen cycli.',
+  'chat.cycle.ambiguous': 'Meer dan één cyclus past bij "{ref}": {names}. Noem de cyclus precies.',
+  'chat.cycle.reminded': 'Herinnering verstuurd aan {count} bestuurders die nog niet geantwoord hebben.',
+  'chat.status.draft': 'concept',
+  'chat.status.scheduled': 'gepland',
+  'chat.status.open': 'open',
+  'chat.status.closed': 'gesloten',
+  'chat.dashboard.unavailable':
+    'Het dashboard is op deze installatie nog niet ingesteld (PUBLIC_URL ontbreekt).',
+  'chat.myData.profile': 'Naam: {name}\nBestuur: {board}\nTaal: {locale}\nTijdzone: {timeZone}',
+  'chat.myData.noBoard': 'nog niet gekozen',
+} as const;

@@ -1,0 +1,144 @@
+import type { AmbitionMessage, DiscussionRepository, ThreadPost } from '../../core/discussion/ports';
+import type { LinkSource, Platform } from '../../core/model';
+import type { Queryable } from '../db';
+import { communityFromRow, practiceFromRow, updateFromRow } from './rows';
+
+type Row = Record<string, unknown>;
+
+const date = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
+
+function ambitionMessageFromRow(r: Row): AmbitionMessage {
+  return {
+    messageId: r.id as string,
+    communityId: r.community_id as string,
+    workspaceId: r.workspace_id as string,
+    platform: r.platform as Platform,
+    channelId: r.channel_id as string,
+    externalId: r.external_id as string,
+    threadExternalId: (r.thread_external_id as string | null) ?? null,
+    postedAt: date(r.posted_at),
+    memberId: (r.member_id as string | null) ?? null,
+    boardId: (r.board_id as string | null) ?? null,
+    text: (r.text as string | null) ?? null,
+    source: r.source as LinkSource,
+  };
+}
+
+export function discussionRepository(db: Queryable): DiscussionRepository {
+  return {
+    async updateText(messageId, text, editedAt) {
+      await db.query('UPDATE discussion_messages SET text = $2, edited_at = $3 WHERE id = $1', [
+        messageId,
+        text,
+        editedAt,
+      ]);
+    },
+    async remove(messageId) {
+      const res = await db.query('DELETE FROM discussion_messages WHERE id = $1', [messageId]);
+      return res.rowCount > 0;
+    },
+    async unlink(messageId, which) {
+      const res = await db.query(
+        `DELETE FROM message_ambitions
+         WHERE message_id = $1 AND (ambition_id = ANY($2::text[]) OR source = ANY($3::text[]))`,
+        [messageId, [...(which.ambitions ?? [])], [...(which.sources ?? [])]],
+      );
+      return res.rowCount;
+    },
+    async messagesForAmbition(scope) {
+      // From the agenda's few communities down the (community, posted_at) index, then the link by its key.
+      const res = await db.query(
+        `SELECT dm.id, dm.community_id, c.workspace_id, w.platform, c.channel_id, dm.external_id,
+           dm.thread_external_id, dm.posted_at, dm.member_id, dm.board_id, dm.text, ma.source
+         FROM communities c
+         JOIN workspaces w ON w.id = c.workspace_id
+         JOIN discussion_messages dm ON dm.community_id = c.id
+         JOIN message_ambitions ma ON ma.message_id = dm.id AND ma.ambition_id = $2
+         WHERE c.agenda_id = $1 AND dm.posted_at >= $3 AND dm.posted_at < $4
+           AND ($5::text IS NULL OR c.id = $5)
+         ORDER BY dm.posted_at, dm.id`,
+        [scope.agendaId, scope.ambitionId, scope.from, scope.to, scope.communityId ?? null],
+      );
+      return res.rows.map(ambitionMessageFromRow);
+    },
+    async threadPosts(threads) {
+      if (threads.length === 0) return [];
+      const res = await db.query<{
+        community_id: string;
+        root: string;
+        member_id: string | null;
+        posted_at: Date;
+      }>(
+        `WITH t AS (SELECT * FROM unnest($1::text[], $2::text[]) AS t (community_id, root))
+         SELECT dm.community_id, t.root, dm.member_id, dm.posted_at
+           FROM t JOIN discussion_messages dm ON dm.community_id = t.community_id AND dm.thread_external_id = t.root
+         UNION ALL
+         SELECT dm.community_id, t.root, dm.member_id, dm.posted_at
+           FROM t JOIN discussion_messages dm ON dm.community_id = t.community_id AND dm.external_id = t.root`,
+        [threads.map((t) => t.communityId), threads.map((t) => t.root)],
+      );
+      return res.rows.map(
+        (r): ThreadPost => ({
+          communityId: r.community_id,
+          root: r.root,
+          memberId: r.member_id,
+          postedAt: date(r.posted_at),
+        }),
+      );
+    },
+    async currentUpdatesForAmbition(ambitionId, cycleIds) {
+      const res = await db.query(
+        `SELECT * FROM updates
+         WHERE cycle_id = ANY($1::text[]) AND superseded_at IS NULL AND (item_id = $2 OR item_id LIKE $2 || '.%')
+         ORDER BY cycle_id, board_id, item_id`,
+        [[...cycleIds], ambitionId],
+      );
+      return res.rows.map(updateFromRow);
+    },
+    async practicesForAmbition(agendaId, ambitionId, from, to) {
+      const res = await db.query(
+        `SELECT * FROM practices
+         WHERE agenda_id = $1 AND $2 = ANY(ambition_ids) AND created_at >= $3 AND created_at < $4
+         ORDER BY created_at DESC`,
+        [agendaId, ambitionId, from, to],
+      );
+      return res.rows.map(practiceFromRow);
+    },
+    async boardNames(boardIds) {
+      const res = await db.query<{ id: string; name: string }>(
+        'SELECT id, name FROM boards WHERE id = ANY($1::text[])',
+        [[...boardIds]],
+      );
+      return new Map(res.rows.map((r) => [r.id, r.name]));
+    },
+    async listCommunities() {
+      const res = await db.query('SELECT * FROM communities ORDER BY created_at, id');
+      return res.rows.map((r) => ({ ...communityFromRow(r), createdAt: date(r.created_at) }));
+    },
+    async countMessages(communityId, from, to) {
+      const res = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM discussion_messages
+         WHERE community_id = $1 AND posted_at >= $2 AND posted_at < $3`,
+        [communityId, from, to],
+      );
+      return res.rows[0]?.n ?? 0;
+    },
+    async linkedAmbitions(communityId, from, to) {
+      const res = await db.query<{ ambition_id: string }>(
+        `SELECT DISTINCT ma.ambition_id FROM discussion_messages dm
+         JOIN message_ambitions ma ON ma.message_id = dm.id
+         WHERE dm.community_id = $1 AND dm.posted_at >= $2 AND dm.posted_at < $3
+         ORDER BY ma.ambition_id`,
+        [communityId, from, to],
+      );
+      return res.rows.map((r) => r.ambition_id);
+    },
+    async queuedKeys(keys) {
+      const res = await db.query<{ dedupe_key: string }>(
+        'SELECT dedupe_key FROM outbox WHERE dedupe_key = ANY($1::text[])',
+        [[...keys]],
+      );
+      return new Set(res.rows.map((r) => r.dedupe_key));
+    },
+  };
+}

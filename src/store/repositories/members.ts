@@ -1,0 +1,79 @@
+import type { Member, Role } from '../../core/model';
+import type { IdGenerator, MemberIdentity, MemberRepository } from '../../core/ports';
+import type { Queryable } from '../db';
+import { MEMBER_COLUMNS, MEMBER_FROM, memberFromRow } from './rows';
+
+export function memberRepository(db: Queryable): MemberRepository {
+  const one = async (where: string, params: unknown[]): Promise<Member | null> => {
+    const res = await db.query(`SELECT ${MEMBER_COLUMNS} FROM ${MEMBER_FROM} WHERE ${where}`, params);
+    return res.rows[0] ? memberFromRow(res.rows[0]) : null;
+  };
+  const many = async (where: string, params: unknown[]): Promise<Member[]> => {
+    const res = await db.query(
+      `SELECT ${MEMBER_COLUMNS} FROM ${MEMBER_FROM} WHERE ${where} ORDER BY m.name`,
+      params,
+    );
+    return res.rows.map(memberFromRow);
+  };
+  return {
+    async upsert(identity: MemberIdentity, ids: IdGenerator, defaultRoles: Role[]) {
+      // A name learnt later fills in; locale and time zone given at first contact are kept.
+      await db.query(
+        `INSERT INTO members (id, workspace_id, external_id, name, aad_object_id, locale, time_zone, roles)
+         VALUES ($1, $2, $3, COALESCE($4, ''), $5, COALESCE($6, 'nl'), COALESCE($7, 'Europe/Amsterdam'), $8)
+         ON CONFLICT (workspace_id, external_id) DO UPDATE SET
+           name = CASE WHEN EXCLUDED.name <> '' THEN EXCLUDED.name ELSE members.name END,
+           aad_object_id = COALESCE(EXCLUDED.aad_object_id, members.aad_object_id),
+           updated_at = now()`,
+        [
+          ids(),
+          identity.workspaceId,
+          identity.externalId,
+          identity.name ?? null,
+          identity.aadObjectId ?? null,
+          identity.locale ?? null,
+          identity.timeZone ?? null,
+          defaultRoles,
+        ],
+      );
+      const member = await one('m.workspace_id = $1 AND m.external_id = $2', [
+        identity.workspaceId,
+        identity.externalId,
+      ]);
+      if (!member) throw new Error(`member ${identity.externalId} vanished after upsert`);
+      return member;
+    },
+    get: (id) => one('m.id = $1', [id]),
+    findByExternal: (workspaceId, externalId) =>
+      one('m.workspace_id = $1 AND m.external_id = $2', [workspaceId, externalId]),
+    async setBoard(memberId, boardId, confirmed) {
+      await db.query(
+        'UPDATE members SET board_id = $2, board_confirmed = $3, updated_at = now() WHERE id = $1',
+        [memberId, boardId, confirmed],
+      );
+    },
+    async setRoles(memberId, roles) {
+      await db.query('UPDATE members SET roles = $2, updated_at = now() WHERE id = $1', [memberId, roles]);
+    },
+    async setProfile(memberId, profile) {
+      await db.query(
+        `UPDATE members SET
+           locale = COALESCE($2, locale),
+           time_zone = COALESCE($3, time_zone),
+           away_until = CASE WHEN $4::boolean THEN $5::date ELSE away_until END,
+           updated_at = now()
+         WHERE id = $1`,
+        [
+          memberId,
+          profile.locale ?? null,
+          profile.timeZone ?? null,
+          profile.awayUntil !== undefined,
+          profile.awayUntil ?? null,
+        ],
+      );
+    },
+    listByBoards: (boardIds) => many('m.board_id = ANY($1::text[])', [[...boardIds]]),
+    listWithBoard: () => many('m.board_id IS NOT NULL', []),
+    listByIds: (ids) => many('m.id = ANY($1::text[])', [[...ids]]),
+  };
+}

@@ -1,0 +1,58 @@
+import { ConfigError, loadConfig } from '../src/config';
+
+describe('configuration', () => {
+  it('runs with nothing set: PGlite in ./data on port 3978, Dutch, Amsterdam time', () => {
+    expect(loadConfig({})).toMatchObject({
+      port: 3978,
+      dataDir: './data',
+      databaseUrl: undefined,
+      defaultLocale: 'nl',
+      timeZone: 'Europe/Amsterdam',
+      logLevel: 'info',
+      agendaFiles: [],
+    });
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: ' ' })).toMatchObject({ port: 3978, databaseUrl: undefined });
+  });
+
+  const problems = (env: Record<string, string>) => {
+    try {
+      loadConfig(env);
+    } catch (err) {
+      if (err instanceof ConfigError) return err.problems;
+      throw err;
+    }
+    throw new Error('expected a ConfigError');
+  };
+
+  it('names the variable and what it expects', () => {
+    expect(problems({ PORT: 'abc' })).toEqual(['PORT: expected a whole number from 1 to 65535 (got "abc")']);
+    expect(problems({ TIMEZONE: 'Mars/Base' })).toEqual([
+      'TIMEZONE: expected an IANA time zone like Europe/Amsterdam (got "Mars/Base")',
+    ]);
+    expect(problems({ DEFAULT_LOCALE: 'de' })[0]).toMatch(/^DEFAULT_LOCALE: expected one of "nl"\|"en"/);
+    expect(problems({ COORDINATORS: 'slack:U1,U2' })[0]).toMatch(/^COORDINATORS: expected platform:user id/);
+  });
+
+  it('never repeats a secret value in its message', () => {
+    const [problem] = problems({ DATABASE_URL: 'mysql://admin:hunter2@db/x' });
+    expect(problem).toBe('DATABASE_URL: expected a URL like postgres://user:password@host:5432/database');
+    expect(problems({ SLACK_BOT_TOKEN: 'xoxp-secret-user-token' })[0]).not.toContain('secret');
+  });
+
+  it('reads lists and platform settings', () => {
+    const config = loadConfig({
+      AGENDA_FILES: 'a.yaml, b.yaml',
+      COORDINATORS: 'slack:U0123,teams:29:abc',
+      DATABASE_URL: 'postgres://u:p@localhost:5432/samenspraak',
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      MICROSOFT_APP_TYPE: 'SingleTenant',
+    });
+    expect(config.agendaFiles).toEqual(['a.yaml', 'b.yaml']);
+    expect([...config.coordinators]).toEqual(['slack:U0123', 'teams:29:abc']);
+    expect(config.slack.botToken).toBe('xoxb-1');
+    expect(config.teams.appType).toBe('SingleTenant');
+  });
+});

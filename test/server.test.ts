@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { collect, freePort, runTs, waitForHttp } from './support/processes';
+
+/** The server as `npm start` runs it, in child processes with only the environment given. */
+describe('the server process', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samenspraak-serve-'));
+
+  it('answers /healthz within 15 s with nothing configured, refuses a second process on its DATA_DIR, stops on SIGTERM', async () => {
+    const port = await freePort();
+    const first = runTs('src/main.ts', [], { PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info' });
+    const firstOut = collect(first);
+    try {
+      const health = await waitForHttp(`http://127.0.0.1:${port}/healthz`, 15_000);
+      expect(health).toMatchObject({ status: 200, body: '{"status":"ok"}' });
+      const ready = await waitForHttp(`http://127.0.0.1:${port}/readyz`, 15_000);
+      expect(ready.status).toBe(200);
+
+      const second = await collect(
+        runTs('src/main.ts', [], { PORT: String(await freePort()), DATA_DIR: dataDir }),
+      ).done;
+      expect(second.code).not.toBe(0);
+      expect(second.stderr).toContain(`DATA_DIR ${dataDir} is in use by another Samenspraak process`);
+
+      first.kill('SIGTERM');
+      const stopped = await firstOut.done;
+      expect(stopped.code).toBe(0);
+      const logLines = stopped.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { msg: string });
+      expect(logLines.map((l) => l.msg)).toEqual(expect.arrayContaining(['ready', 'stopping', 'stopped']));
+      expect(logLines.find((l) => l.msg.startsWith('Slack is disabled'))?.msg).toContain(
+        'SLACK_SIGNING_SECRET',
+      );
+    } finally {
+      first.kill('SIGKILL');
+    }
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT: expected a whole number from 1 to 65535 (got "abc")'],
+    [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL: expected a URL like postgres://'],
+  ])('stops at once on bad configuration %j', async (env, message) => {
+    const result = await collect(runTs('src/main.ts', [], { DATA_DIR: dataDir, ...env })).done;
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr.trim().split('\n')).toHaveLength(3); // header, the problem, where to look
+  });
+
+  it('stops at once on an agenda file with a missing field, naming the file and the path', async () => {
+    const bad = path.join(dataDir, 'bad-agenda.yaml');
+    const source = fs.readFileSync(path.resolve(__dirname, '../agendas/po-raad-2022-2026.yaml'), 'utf8');
+    fs.writeFileSync(bad, source.replace(/^association: .*$/m, ''));
+    const result = await collect(
+      runTs('src/main.ts', [], {
+        PORT: String(await freePort()),
+        DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'samenspraak-')),
+        AGENDA_FILES: bad,
+      }),
+    ).done;
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${bad}: association:`);
+  });
+});

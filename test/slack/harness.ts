@@ -1,0 +1,129 @@
+import { createHmac } from 'node:crypto';
+import { mountSlack } from '../../src/adapters/slack/mount';
+import { type HttpServer, startHttpServer } from '../../src/adapters/web/server';
+import { loadConfig } from '../../src/config';
+import type { Core } from '../../src/core/index';
+import { silentLogger, testCore } from '../support/core';
+import { pgliteDatabase, type TestDatabase } from '../support/databases';
+import { FakeSlack } from './fake-slack';
+
+export const SIGNING_SECRET = 'test-signing-secret-8f2c';
+
+/** Slack's request signature: v0= HMAC-SHA256 of "v0:{timestamp}:{raw body}" with the signing secret. */
+export function sign(body: string, timestamp: number, secret = SIGNING_SECRET) {
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}
+
+export interface SlackRig {
+  fake: FakeSlack;
+  core: Core;
+  t: TestDatabase;
+  http: HttpServer;
+  /** Posts a raw body to /slack/events, signed (or not), and returns status, body and time taken. */
+  post(
+    body: string,
+    opts?: { contentType?: string; timestamp?: number; signature?: string; headers?: Record<string, string> },
+  ): Promise<{ status: number; text: string; ms: number }>;
+  command(
+    text: string,
+    fields?: Record<string, string>,
+  ): Promise<{ status: number; text: string; ms: number }>;
+  interact(payload: Record<string, unknown>): Promise<{ status: number; text: string; ms: number }>;
+  event(
+    event: Record<string, unknown>,
+    opts?: { eventId?: string; retryNum?: number },
+  ): Promise<{ status: number; text: string; ms: number }>;
+  /** Waits until the work after an ack is done (the fake saw `count` calls of method, or fn is true). */
+  until(fn: () => boolean | Promise<boolean>, ms?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startSlackRig(opts: { coordinators?: string[] } = {}): Promise<SlackRig> {
+  const fake = await new FakeSlack().start();
+  const t = await pgliteDatabase();
+  const { core } = await testCore(t.db, '2027-03-01T09:00:00Z', opts.coordinators ?? ['slack:UCOORD']);
+  // The real clock drives Slack's 5-minute window; the core keeps its test clock.
+  const config = loadConfig({
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_API_URL: fake.apiUrl,
+  });
+  const http = await startHttpServer(0, silentLogger, () => true);
+  await mountSlack(http, config, core, t.db);
+  const base = `http://127.0.0.1:${http.port}/slack/events`;
+  let eventSeq = 0;
+  const rig: SlackRig = {
+    fake,
+    core,
+    t,
+    http,
+    async post(body, o = {}) {
+      const timestamp = o.timestamp ?? Math.floor(Date.now() / 1000);
+      const start = Date.now();
+      const res = await fetch(base, {
+        method: 'POST',
+        headers: {
+          'content-type': o.contentType ?? 'application/x-www-form-urlencoded',
+          'x-slack-request-timestamp': String(timestamp),
+          'x-slack-signature': o.signature ?? sign(body, timestamp),
+          ...o.headers,
+        },
+        body,
+      });
+      const text = await res.text();
+      return { status: res.status, text, ms: Date.now() - start };
+    },
+    command(text, fields = {}) {
+      const body = new URLSearchParams({
+        token: 'deprecated-verification-token',
+        team_id: 'T1',
+        team_domain: 'vereniging',
+        channel_id: 'C-KWAL',
+        channel_name: 'onderwijskwaliteit',
+        user_id: 'UANNA',
+        user_name: 'anna',
+        command: '/samenspraak',
+        text,
+        api_app_id: 'A1',
+        response_url: fake.responseUrl(),
+        trigger_id: '13345224609.738474920.8088930838d88f008e0',
+        ...fields,
+      }).toString();
+      return rig.post(body);
+    },
+    interact(payload) {
+      return rig.post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString());
+    },
+    event(event, o = {}) {
+      const body = JSON.stringify({
+        token: 'deprecated-verification-token',
+        team_id: 'T1',
+        api_app_id: 'A1',
+        event,
+        type: 'event_callback',
+        event_id: o.eventId ?? `Ev${++eventSeq}`,
+        event_time: 1_700_000_000,
+        authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true }],
+      });
+      return rig.post(body, {
+        contentType: 'application/json',
+        headers: o.retryNum
+          ? { 'x-slack-retry-num': String(o.retryNum), 'x-slack-retry-reason': 'http_timeout' }
+          : {},
+      });
+    },
+    async until(fn, ms = 5000) {
+      const start = Date.now();
+      while (!(await fn())) {
+        if (Date.now() - start > ms) throw new Error('timed out waiting for the work after the ack');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+    async close() {
+      await http.close();
+      await fake.stop();
+      await t.close();
+    },
+  };
+  return rig;
+}

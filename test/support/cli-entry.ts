@@ -1,0 +1,4 @@
+// The CLI as bin/samenspraak.js runs it, but from the TypeScript sources.
+import { main } from '../../src/cli';
+
+main();
