@@ -8,7 +8,10 @@ import { WebClient, type WebClientOptions } from '@slack/web-api';
  * process. Here `auth.test` runs at the first request, its answer is kept, and a failure is
  * handed to Bolt (which logs it and answers that request) and tried again on the next one.
  */
-export function botTokenAuthorize(botToken: string, clientOptions: WebClientOptions = {}): Authorize<boolean> {
+export function botTokenAuthorize(
+  botToken: string,
+  clientOptions: WebClientOptions = {},
+): Authorize<boolean> {
   const client = new WebClient(botToken, { ...clientOptions, retryConfig: { retries: 2 } });
   let identity: Promise<{ botId: string; botUserId: string }> | null = null;
   return async ({ isEnterpriseInstall }) => {
