@@ -13,7 +13,7 @@ export async function chatCard(
 ): Promise<BoundCard> {
   if (reply.card === 'summary') {
     const { agendaId, ambitionId } = reply.data as { agendaId: string; ambitionId: string };
-    return renderCard('summary', await summaryData(core, agendaId, ambitionId), member.locale);
+    return renderCard('summary', await summaryData(core, member, agendaId, ambitionId), member.locale);
   }
   throw new Error(`no chat card "${reply.card}"`);
 }

@@ -2,7 +2,7 @@ import { isCoordinator } from '../core/access';
 import { getCycle } from '../core/cycles';
 import { AppError } from '../core/errors';
 import type { Core } from '../core/index';
-import type { Cycle, Member, Practice, UpdateAnswer, UpdateStatus } from '../core/model';
+import type { Cycle, Member, Practice, UpdateAnswer } from '../core/model';
 import type {
   AmbitionChoice,
   CardItem,
@@ -163,47 +163,39 @@ export async function profileData(core: Core, member: Member): Promise<ProfileDa
   };
 }
 
+/** Practices a summary card lists at most. */
+const MAX_CARD_PRACTICES = 10;
+
 /**
- * What is known about an ambition: the boards' latest answers in the newest cycle that asked about it,
- * and the practices shared for it. (Key points of the discussion come with the summaries.)
+ * An ambition's summary as the card shows it to a member: the key points of the discussion, the status
+ * and steering signals of the latest cycle that asked about it with that cycle's check-ins answered, and
+ * the practices shared (the summary's period).
  */
-export async function summaryData(core: Core, agendaId: string, ambitionId: string): Promise<SummaryData> {
-  const repos = core.deps.store.repos;
-  const ambition = core.agendas.get(agendaId).ambitions.find((a) => a.id === ambitionId);
-  if (!ambition)
-    throw new AppError('UNKNOWN_AMBITION', `no ambition ${ambitionId}`, { ambition: ambitionId });
-  const cycles = (await repos.cycles.list())
-    .filter((c) => c.agendaId === agendaId && c.scope.includes(ambitionId) && c.status !== 'draft')
-    .sort((a, b) => b.opensAt.getTime() - a.opensAt.getTime());
-  const cycle = cycles.find((c) => c.status === 'open' || c.status === 'closed') ?? null;
-  const statusCounts: Record<UpdateStatus, number> = { on_track: 0, attention: 0, behind: 0, not_started: 0 };
-  let steeringNeeded = 0;
-  let participation: SummaryData['participation'] = null;
-  if (cycle) {
-    const boards = new Set((await repos.members.listWithBoard()).map((m) => m.boardId as string));
-    for (const boardId of boards) {
-      const answer = (await repos.updates.current(cycle.id, boardId)).find((u) => u.itemId === ambitionId);
-      if (!answer) continue;
-      statusCounts[answer.status]++;
-      if (answer.steeringNeeded) steeringNeeded++;
-    }
-    const checkIns = await repos.checkIns.listByCycle(cycle.id);
-    participation = { answered: checkIns.filter((c) => c.answeredAt).length, asked: checkIns.length };
-  }
-  const practices = await repos.practices.listByAmbition(agendaId, ambitionId);
+export async function summaryData(
+  core: Core,
+  member: Member,
+  agendaId: string,
+  ambitionId: string,
+): Promise<SummaryData> {
+  const summary = await core.summarise(
+    { memberId: member.id },
+    { ambition: ambitionId, agendaId, visibility: 'private', locale: member.locale },
+  );
+  const latest = summary.cycles.at(-1) ?? null;
+  const checkIns = latest ? await core.deps.store.repos.checkIns.listByCycle(latest.cycleId) : [];
+  const { id, number, title, text } = summary.ambition;
   return {
-    ambition: { id: ambition.id, number: ambition.number, title: ambition.title, text: ambition.text },
-    cycleName: cycle?.name ?? null,
-    keyPoints: [],
-    statusCounts,
-    steeringNeeded,
-    practices: await Promise.all(
-      practices.slice(0, 10).map(async (p) => ({
-        title: p.title,
-        boardName: p.boardId ? ((await repos.boards.get(p.boardId))?.name ?? null) : null,
-      })),
-    ),
-    participation,
+    ambition: { id, number, title, text },
+    cycleName: latest?.name ?? null,
+    keyPoints: summary.keyPoints.map((p) => p.text),
+    statusCounts: latest?.counts ?? { on_track: 0, attention: 0, behind: 0, not_started: 0 },
+    steeringNeeded: summary.steering.filter((s) => s.cycleId === latest?.cycleId).length,
+    practices: summary.practices
+      .slice(0, MAX_CARD_PRACTICES)
+      .map((p) => ({ title: p.title, boardName: p.boardName })),
+    participation: latest
+      ? { answered: checkIns.filter((c) => c.answeredAt).length, asked: checkIns.length }
+      : null,
     dashboardUrl: null,
   };
 }

@@ -1,16 +1,21 @@
 import { SCHEDULER } from '../core/access';
 import type { ClaimedMessage } from '../core/delivery-ports';
 import { deliveryProblems } from '../core/delivery-problems';
+import { DIGEST_KIND } from '../core/discussion';
 import type { Core } from '../core/index';
 import { type Member, UPDATE_STATUSES } from '../core/model';
 import type { CycleResultsPayload } from '../core/results';
 import { type Locale, t } from '../i18n/index';
+import { chatMarkdown } from './chat-markdown';
 import { checkinData, practiceViewData, profileData } from './member-data';
 import { renderCard } from './render/index';
 import type { BoundCard } from './template';
 
-/** What an outbox row shows, before a platform formats it: a card, or text (chat Markdown). */
-export type OutboxContent = { card: BoundCard; summary?: string } | { text: string };
+/**
+ * What an outbox row shows, before a platform formats it: a card, or text (chat Markdown), with the
+ * replies to post in its thread after it (a digest).
+ */
+export type OutboxContent = { card: BoundCard; summary?: string } | { text: string; replies?: string[] };
 
 function resultsText(results: CycleResultsPayload, locale: Locale): string {
   const lines = [
@@ -105,6 +110,10 @@ export async function outboxContent(
     }
     case 'cycle.results':
       return { text: resultsText(payload as unknown as CycleResultsPayload, locale) };
+    case DIGEST_KIND: {
+      const { markdown } = await core.digestContent(payload);
+      return { text: chatMarkdown(markdown.root), replies: markdown.replies.map(chatMarkdown) };
+    }
     case 'notice.delivery':
       return { text: await noticeText(core, payload, member, locale) };
     default:

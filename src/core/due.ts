@@ -1,6 +1,9 @@
 import { SCHEDULER } from './access';
 import { profileKey, queueProfilePrompt, queuePrompt, queueReminder, recipientOf } from './check-in-messages';
 import { MAX_REMINDERS } from './cycles';
+import { queueDigests } from './discussion/digests';
+import { purgeExpiredTexts } from './discussion/retention';
+import { settingsOf } from './discussion/settings';
 import type { CheckIn, Cycle, Member, ReminderMoment } from './model';
 import type { CoreDeps, Repositories } from './ports';
 import { closeWithResults } from './results';
@@ -153,17 +156,30 @@ export async function whatIsDue(deps: CoreDeps, now = deps.clock.now()): Promise
   return computeDue(now, states, await loadDueContext(repos, states, deps.calendar ?? DEFAULT_CALENDAR));
 }
 
+/** Message texts past retention are purged once a day: the first run after local midnight claims the day. */
+async function purgeOncePerDay(deps: CoreDeps, now: Date): Promise<number> {
+  const day = localDate(now, settingsOf(deps).timeZone);
+  if (!(await deps.store.repos.schedulerRuns.claim('purge', day, 'runDue', now))) return 0;
+  return (await purgeExpiredTexts(deps, now)).purged;
+}
+
 /**
  * Carries out what is due: opens and closes cycles (closing queues the results), creates check-ins and
- * reminders and queues their messages. Each step is guarded by a unique key or a conditional update, so
- * two replicas doing this at once produce each message once.
+ * reminders and queues their messages, queues the communities' digests (after the closes, so a cycle's
+ * digest goes with its close) and purges texts past retention once a day. Each step is guarded by a
+ * unique key or a conditional update, so two replicas doing this at once produce each message once.
  */
-export async function runDue(
-  deps: CoreDeps,
-): Promise<{ opened: number; closed: number; checkIns: number; reminders: number }> {
+export async function runDue(deps: CoreDeps): Promise<{
+  opened: number;
+  closed: number;
+  checkIns: number;
+  reminders: number;
+  digests: number;
+  purged: number;
+}> {
   const now = deps.clock.now();
   const plan = await whatIsDue(deps, now);
-  const result = { opened: 0, closed: 0, checkIns: 0, reminders: 0 };
+  const result = { opened: 0, closed: 0, checkIns: 0, reminders: 0, digests: 0, purged: 0 };
   for (const cycle of plan.open)
     if (await deps.store.repos.cycles.transition(cycle.id, ['scheduled'], 'open', now)) {
       await deps.store.repos.audit.write({
@@ -184,5 +200,7 @@ export async function runDue(
   for (const cycle of plan.close)
     if (await deps.store.transaction((repos) => closeWithResults(repos, deps, SCHEDULER, cycle)))
       result.closed++;
+  result.digests = (await queueDigests(deps, now)).length;
+  result.purged = await purgeOncePerDay(deps, now);
   return result;
 }

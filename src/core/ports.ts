@@ -252,10 +252,6 @@ export interface TeamsRepository {
   saveInvokeResponse(activityKey: string, response: unknown, at: Date): Promise<void>;
   /** The member installed the bot again after removing it: reachable again. */
   clearUnreachable(memberId: string): Promise<void>;
-  /** A recorded message edited on the platform: the new text; returns its id, or null when not recorded. */
-  editMessage(communityId: string, externalId: string, text: string, at: Date): Promise<string | null>;
-  /** A recorded message deleted on the platform: its text is erased; the row stays for the counts. */
-  eraseMessage(communityId: string, externalId: string, at: Date): Promise<boolean>;
 }
 
 /** The repositories, outside a transaction or inside one. */

@@ -9,7 +9,7 @@ export const chatEn: Record<keyof typeof chatNl, string> = {
     '• `lid` / `verlaat`: join (or leave) the learning community of this channel\n' +
     '• `praktijk`: share a practice\n' +
     '• `samenvatting <ambition>`: what has been shared about an ambition\n' +
-    '• `mijn-gegevens`: your profile and everything Samenspraak keeps about you (`mijn-gegevens wis` erases your messages)\n' +
+    '• `mijn-gegevens`: your profile; `mijn-gegevens export` shows everything Samenspraak keeps about you, `mijn-gegevens wis` erases the text of your messages\n' +
     '• `dashboard`: a link to the dashboard\n' +
     'For coordinators: `gemeenschap koppel <theme>` and `cyclus plan|start|status|herinner|sluit`.',
   'chat.unknown': 'I do not know that command: `{word}`.',
@@ -30,8 +30,12 @@ export const chatEn: Record<keyof typeof chatNl, string> = {
   'chat.summary.usage':
     'Usage: `samenvatting <ambition>`, for example `samenvatting a3` or `samenvatting #kwaliteitszorg`.',
   'chat.cycle.usage':
-    'Usage: `cyclus plan <name> <opens YYYY-MM-DD> <closes YYYY-MM-DD>`, `cyclus start <cycle>`, `cyclus status [cycle]`, `cyclus herinner <cycle>` or `cyclus sluit <cycle>`.',
+    'Usage: `cyclus plan <name> <opens YYYY-MM-DD> <closes YYYY-MM-DD> [kanaal]` (with `kanaal`: the people of this channel), `cyclus start <cycle>`, `cyclus status [cycle]`, `cyclus herinner <cycle>` or `cyclus sluit <cycle>`.',
   'chat.cycle.planned': 'Cycle *{name}* planned: opens {opens}, closes {closes}. It starts by itself.',
+  'chat.cycle.plannedChannel':
+    'Cycle *{name}* planned for the {count} people of this channel: opens {opens}, closes {closes}. It starts by itself.',
+  'chat.cycle.needsChannel': 'Type `cyclus plan … kanaal` in the channel whose people get the check-in.',
+  'chat.cycle.emptyChannel': 'Nobody but Samenspraak is in this channel; nothing was planned.',
   'chat.cycle.started': 'Cycle *{name}* is open; the check-ins are going out now.',
   'chat.cycle.closed': 'Cycle *{name}* is closed; the results are being shared.',
   'chat.cycle.status': '*{name}* ({status}): {answered} of {total} answered ({rate}%).',
@@ -46,4 +50,13 @@ export const chatEn: Record<keyof typeof chatNl, string> = {
     'The dashboard is not set up on this installation yet (PUBLIC_URL is missing).',
   'chat.myData.profile': 'Name: {name}\nBoard: {board}\nLanguage: {locale}\nTime zone: {timeZone}',
   'chat.myData.noBoard': 'not chosen yet',
+  'chat.myData.usage':
+    'Type `mijn-gegevens export` for everything Samenspraak keeps about you, or `mijn-gegevens wis` to erase the text of your messages.',
+  'chat.myData.export':
+    'This is everything Samenspraak keeps about you (only you see this). The text of messages is kept for {days} days.',
+  'chat.myData.truncated':
+    'This is shortened: {shown} of the {total} characters. The administrator of Samenspraak can make the full file for you with `samenspraak member-data {memberId}`.',
+  'chat.myData.eraseAsk':
+    'This erases the text of your {count} messages in the learning communities, and who wrote them. The messages then only count anonymously; your profile, answers and practices stay. This cannot be undone. Type `mijn-gegevens wis bevestig` to go ahead.',
+  'chat.myData.erased': 'Erased: the text of {count} messages. They only count anonymously from now on.',
 };

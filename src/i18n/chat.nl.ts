@@ -7,7 +7,7 @@ export const chatNl = {
     '• `lid` / `verlaat`: word lid van (of verlaat) de leergemeenschap van dit kanaal\n' +
     '• `praktijk`: deel een praktijkvoorbeeld\n' +
     '• `samenvatting <ambitie>`: wat er over een ambitie gedeeld is\n' +
-    '• `mijn-gegevens`: je profiel en alles wat Samenspraak over je bewaart (`mijn-gegevens wis` wist je berichten)\n' +
+    '• `mijn-gegevens`: je profiel; `mijn-gegevens export` toont alles wat Samenspraak over je bewaart, `mijn-gegevens wis` wist de tekst van je berichten\n' +
     '• `dashboard`: een link naar het dashboard\n' +
     'Voor coördinatoren: `gemeenschap koppel <thema>` en `cyclus plan|start|status|herinner|sluit`.',
   'chat.unknown': 'Dat commando ken ik niet: `{word}`.',
@@ -28,8 +28,13 @@ export const chatNl = {
   'chat.summary.usage':
     'Gebruik: `samenvatting <ambitie>`, bijvoorbeeld `samenvatting a3` of `samenvatting #kwaliteitszorg`.',
   'chat.cycle.usage':
-    'Gebruik: `cyclus plan <naam> <opent JJJJ-MM-DD> <sluit JJJJ-MM-DD>`, `cyclus start <cyclus>`, `cyclus status [cyclus]`, `cyclus herinner <cyclus>` of `cyclus sluit <cyclus>`.',
+    'Gebruik: `cyclus plan <naam> <opent JJJJ-MM-DD> <sluit JJJJ-MM-DD> [kanaal]` (met `kanaal`: de mensen van dit kanaal), `cyclus start <cyclus>`, `cyclus status [cyclus]`, `cyclus herinner <cyclus>` of `cyclus sluit <cyclus>`.',
   'chat.cycle.planned': 'Cyclus *{name}* gepland: opent {opens}, sluit {closes}. Hij start vanzelf.',
+  'chat.cycle.plannedChannel':
+    'Cyclus *{name}* gepland voor de {count} mensen van dit kanaal: opent {opens}, sluit {closes}. Hij start vanzelf.',
+  'chat.cycle.needsChannel':
+    'Typ `cyclus plan … kanaal` in het kanaal waarvan de mensen de check-in krijgen.',
+  'chat.cycle.emptyChannel': 'In dit kanaal zit niemand behalve Samenspraak; er is niets gepland.',
   'chat.cycle.started': 'Cyclus *{name}* is geopend; de check-ins gaan nu uit.',
   'chat.cycle.closed': 'Cyclus *{name}* is gesloten; de resultaten worden gedeeld.',
   'chat.cycle.status': '*{name}* ({status}): {answered} van {total} beantwoord ({rate}%).',
@@ -44,4 +49,13 @@ export const chatNl = {
     'Het dashboard is op deze installatie nog niet ingesteld (PUBLIC_URL ontbreekt).',
   'chat.myData.profile': 'Naam: {name}\nBestuur: {board}\nTaal: {locale}\nTijdzone: {timeZone}',
   'chat.myData.noBoard': 'nog niet gekozen',
+  'chat.myData.usage':
+    'Typ `mijn-gegevens export` voor alles wat Samenspraak over je bewaart, of `mijn-gegevens wis` om de tekst van je berichten te wissen.',
+  'chat.myData.export':
+    'Dit is alles wat Samenspraak over je bewaart (alleen jij ziet dit). De tekst van berichten wordt {days} dagen bewaard.',
+  'chat.myData.truncated':
+    'Dit is ingekort: {shown} van de {total} tekens. Het volledige bestand maakt de beheerder van Samenspraak voor je met `samenspraak member-data {memberId}`.',
+  'chat.myData.eraseAsk':
+    'Hiermee wis je de tekst van je {count} berichten in de leergemeenschappen, en wie ze schreef. De berichten tellen daarna anoniem mee; je profiel, antwoorden en praktijkvoorbeelden blijven. Dit kan niet ongedaan worden. Typ `mijn-gegevens wis bevestig` om door te gaan.',
+  'chat.myData.erased': 'Gewist: de tekst van {count} berichten. Ze tellen alleen nog anoniem mee.',
 } as const;

@@ -1,8 +1,12 @@
 import { type ChatContext, handleCommand } from '../../src/adapters/chat/handle-command';
 import { parseCommand } from '../../src/adapters/chat/parse-command';
 import type { ChatReply } from '../../src/adapters/chat/reply';
+import { chatCard } from '../../src/cards/chat-card';
+import { discussionWorld, PO } from '../discussion/world';
+import { LABELLED_MESSAGES } from '../fixtures/discussion-messages';
 import { seedPeople, testCore } from '../support/core';
 import { pgliteDatabase, type TestDatabase } from '../support/databases';
+import { cardTexts } from '../teams/harness';
 
 const text = (reply: ChatReply) => (reply.type === 'text' ? reply.text : `[${reply.type}]`);
 
@@ -121,5 +125,131 @@ describe('chat commands', () => {
       card: 'summary',
       data: { ambitionId: 'a2' },
     });
+  });
+
+  it('shows a member the key points of what was said about an ambition, with the latest cycle’s status', async () => {
+    await t.reset();
+    const { core, clock, coordinator, anna, carla, post } = await discussionWorld(
+      t.db,
+      '2027-02-01T09:00:00Z',
+    );
+    const asCoordinator = { memberId: coordinator.id };
+    const cycle = await core.planCycle(asCoordinator, {
+      agendaId: PO,
+      name: 'Voorjaar 2027',
+      scope: ['a1'],
+      audience: { boards: [], members: [] },
+      opensAt: new Date('2027-02-01T00:00:00Z'),
+      closesAt: new Date('2027-02-26T23:00:00Z'),
+    });
+    await core.openCycle(asCoordinator, cycle.id);
+    await core.runDue();
+    await core.submitUpdate(anna.id, {
+      cycleId: cycle.id,
+      answers: [
+        {
+          itemId: 'a1',
+          status: 'behind',
+          progress: 20,
+          done: '',
+          steeringNeeded: true,
+          steeringExplanation: 'Lezen blijft achter.',
+          link: null,
+        },
+      ],
+    });
+    for (const m of LABELLED_MESSAGES.filter((x) => x.ambition === 'a1')) {
+      clock.advance(3_600_000);
+      await post(`${m.text} #A1`, { authorMemberId: carla.id });
+    }
+    await core.sharePractice(carla.id, {
+      workspaceId: anna.workspaceId,
+      channelId: 'C-KWAL',
+      title: 'Dagelijks een half uur lezen',
+      description: 'Alle groepen lezen elke ochtend dertig minuten.',
+      ambitionIds: ['a1'],
+      instruments: '',
+      contact: 'carla@stichting.nl',
+    });
+    clock.advance(60_000);
+    const reply = await handleCommand(
+      core,
+      { member: anna, workspaceId: anna.workspaceId, channelId: null },
+      'samenvatting a1',
+    );
+    if (reply.type !== 'card') throw new Error(`expected a card, got ${JSON.stringify(reply)}`);
+    const shown = cardTexts((await chatCard(core, anna, reply)).json);
+    expect(shown).toContain('Op basis van de cyclus Voorjaar 2027 en de gesprekken in de leergemeenschap');
+    const keyPoints = shown[shown.indexOf('Belangrijkste punten') + 1]?.split('\n') ?? [];
+    expect(keyPoints).toHaveLength(5);
+    expect(keyPoints).toContain(
+      '- Onze resultaten op begrijpend lezen blijven al drie jaar achter bij het landelijk gemiddelde.',
+    );
+    expect(shown).toEqual(
+      expect.arrayContaining([
+        'Achter',
+        '1 (100%)',
+        'Bijsturing nodig bij 1 van 1 besturen.',
+        '- Dagelijks een half uur lezen (Vereniging Christelijk Primair Onderwijs Zuid)',
+        'Deelname: 1 van 3 besturen (33%).',
+      ]),
+    );
+  });
+
+  it('gives a member their data privately, shortened with a pointer to the full file when it is long', async () => {
+    await t.reset();
+    const { core, clock, anna, post } = await discussionWorld(t.db, '2027-02-01T09:00:00Z');
+    const say = async (command: string) =>
+      text(
+        await handleCommand(core, { member: anna, workspaceId: anna.workspaceId, channelId: null }, command),
+      );
+    await post('Wij werken met een leesplan voor alle groepen #A1');
+    clock.advance(60_000);
+
+    const short = await say('mijn-gegevens export');
+    expect(short).toMatch(
+      /^Dit is alles wat Samenspraak over je bewaart \(alleen jij ziet dit\)\. De tekst van berichten wordt 365 dagen bewaard\.\n```\n/,
+    );
+    expect(short.endsWith('\n```')).toBe(true);
+    const data = JSON.parse(short.slice(short.indexOf('```\n') + 4, -4));
+    expect(data.member.name).toBe('Anna de Vries');
+    expect(data.messages.map((m: { text: string }) => m.text)).toEqual([
+      'Wij werken met een leesplan voor alle groepen #A1',
+    ]);
+    expect(await say('mijn-gegevens download')).toBe(short);
+
+    for (let i = 0; i < 12; i++) await post(`Bericht ${i}: wij delen hier onze ervaringen met lezen #A1`);
+    const long = await say('my-data export');
+    expect(long.length).toBeLessThanOrEqual(3_000);
+    expect(long).toContain('\n…\n```\nDit is ingekort: ');
+    expect(long).toContain(
+      `Het volledige bestand maakt de beheerder van Samenspraak voor je met \`samenspraak member-data ${anna.id}\`.`,
+    );
+  });
+
+  it('erases a member’s message texts only after they confirm', async () => {
+    await t.reset();
+    const { core, anna, post } = await discussionWorld(t.db, '2027-02-01T09:00:00Z');
+    const say = async (command: string) =>
+      text(
+        await handleCommand(core, { member: anna, workspaceId: anna.workspaceId, channelId: null }, command),
+      );
+    await post('Wij werken met een leesplan voor alle groepen #A1');
+    await post('Wij meten persoonsvorming met een vragenlijst #A3');
+
+    expect(await say('mijn-gegevens wis')).toBe(
+      'Hiermee wis je de tekst van je 2 berichten in de leergemeenschappen, en wie ze schreef. De berichten tellen daarna anoniem mee; je profiel, antwoorden en praktijkvoorbeelden blijven. Dit kan niet ongedaan worden. Typ `mijn-gegevens wis bevestig` om door te gaan.',
+    );
+    expect((await core.exportMemberData(anna.id)).messages).toHaveLength(2);
+    expect(await say('mijn-gegevens verwijder bevestig')).toBe(
+      'Gewist: de tekst van 2 berichten. Ze tellen alleen nog anoniem mee.',
+    );
+    expect((await core.exportMemberData(anna.id)).messages).toEqual([]);
+    expect(await say('mijn-gegevens')).toContain(
+      'Naam: Anna de Vries\nBestuur: Stichting Openbaar Onderwijs Noord',
+    );
+    expect(await say('mijn-gegevens iets')).toBe(
+      'Typ `mijn-gegevens export` voor alles wat Samenspraak over je bewaart, of `mijn-gegevens wis` om de tekst van je berichten te wissen.',
+    );
   });
 });

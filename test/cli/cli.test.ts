@@ -107,6 +107,15 @@ describe('the samenspraak command', () => {
     expect(result.stderr).toContain('unknown command: frobnicate');
     expect(result.stderr).toContain('agenda list [--json]');
   });
+
+  it('names a member it does not know when asked for their data', async () => {
+    const result = await runCliProcess(['member-data', 'nobody'], { DATA_DIR: dataDir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('samenspraak: no member nobody\n');
+    expect((await runCliProcess(['member-data'], { DATA_DIR: dataDir })).stderr).toContain(
+      'member-data: give one MEMBER_ID',
+    );
+  });
 });
 
 describe('samenspraak cards preview', () => {

@@ -139,10 +139,31 @@ describe('running what is due', () => {
         closesAt: new Date('2027-03-21T22:00:00Z'),
       },
     );
-    expect(await core.runDue()).toEqual({ opened: 0, closed: 0, checkIns: 0, reminders: 0 });
+    expect(await core.runDue()).toEqual({
+      opened: 0,
+      closed: 0,
+      checkIns: 0,
+      reminders: 0,
+      digests: 0,
+      purged: 0,
+    });
     clock.set('2027-03-01T08:00:00Z');
-    expect(await core.runDue()).toEqual({ opened: 1, closed: 0, checkIns: 2, reminders: 0 });
-    expect(await core.runDue()).toEqual({ opened: 0, closed: 0, checkIns: 0, reminders: 0 });
+    expect(await core.runDue()).toEqual({
+      opened: 1,
+      closed: 0,
+      checkIns: 2,
+      reminders: 0,
+      digests: 0,
+      purged: 0,
+    });
+    expect(await core.runDue()).toEqual({
+      opened: 0,
+      closed: 0,
+      checkIns: 0,
+      reminders: 0,
+      digests: 0,
+      purged: 0,
+    });
     await core.submitUpdate(anna.id, {
       cycleId: cycle.id,
       answers: [

@@ -1,6 +1,7 @@
 import { parseMembersCsv } from '../../src/adapters/cli/members-csv';
 import { parseRhythm } from '../../src/core/schedule/rhythm';
-import { databaseRunCoordinator, startScheduler } from '../../src/delivery/scheduler';
+import { databaseRunCoordinator, schedulerTick, startScheduler } from '../../src/delivery/scheduler';
+import { discussionWorld } from '../discussion/world';
 import { pgliteDatabase, type TestDatabase } from '../support/databases';
 import { OPENS, seedFanOut, waitFor } from '../support/fan-out';
 
@@ -64,6 +65,37 @@ describe('the scheduler', () => {
       5_000,
     );
     await scheduler.stop();
+  });
+
+  it('queues each community digest once and purges texts past retention once a day', async () => {
+    await t.reset();
+    const w = await discussionWorld(t.db, '2027-02-01T09:00:00Z', { retentionDays: 10 });
+    const tick = () => schedulerTick(w.core.deps, { cron: '* * * * *', name: 'due', replica: 'test' }, null);
+    const digests = async () =>
+      (
+        await t.db.query<{ dedupe_key: string }>(
+          "SELECT dedupe_key FROM outbox WHERE kind = 'community.digest'",
+        )
+      ).rows;
+    const texts = async () =>
+      (await t.db.query<{ text: string | null }>('SELECT text FROM discussion_messages ORDER BY posted_at'))
+        .rows;
+    w.clock.set('2027-02-10T09:00:00Z');
+    await w.post('Wij werken met een schoolbreed leesplan #A1');
+    w.clock.set('2027-02-23T10:00:00Z');
+
+    await tick();
+    expect(await digests()).toEqual([{ dedupe_key: `digest:${w.kwaliteit.id}:2027-02-08` }]);
+    expect(await texts()).toEqual([{ text: null }]); // posted 13 days ago, kept 10
+    // A message from before the cutoff, arriving late: the next purge is tomorrow's.
+    await w.post('Een laat binnengekomen bericht #A1', { postedAt: new Date('2027-02-01T09:00:00Z') });
+    await tick();
+    expect(await digests()).toHaveLength(1);
+    expect(await texts()).toEqual([{ text: 'Een laat binnengekomen bericht #A1' }, { text: null }]);
+    w.clock.set('2027-02-24T00:30:00Z');
+    await tick();
+    expect(await texts()).toEqual([{ text: null }, { text: null }]);
+    expect(await digests()).toHaveLength(1);
   });
 });
 

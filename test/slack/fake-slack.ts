@@ -17,10 +17,13 @@ export class FakeSlack {
   private failures = new Map<string, { count: number; retryAfter: number }>();
   private users = new Map<string, { real_name: string; tz: string; locale: string }>();
   private tsCounter = 1_700_000_000;
+  /** What was posted per channel (newest first), for conversations.history. */
+  private history = new Map<string, Record<string, unknown>[]>();
+  private channelMembers = new Map<string, string[]>();
   url = '';
 
-  async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+  async start(port = 0): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(port, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
   }
@@ -41,6 +44,11 @@ export class FakeSlack {
 
   user(id: string, realName: string, tz = 'Europe/Amsterdam', locale = 'nl-NL') {
     this.users.set(id, { real_name: realName, tz, locale });
+  }
+
+  /** Who is in a channel, for conversations.members. */
+  members(channel: string, userIds: string[]) {
+    this.channelMembers.set(channel, userIds);
   }
 
   failNext(method: string, count: number, retryAfter = 1) {
@@ -67,13 +75,27 @@ export class FakeSlack {
           user: { id, name: id.toLowerCase(), real_name: u.real_name, tz: u.tz, locale: u.locale },
         };
       }
-      case 'chat.postMessage':
-        return {
-          ok: true,
-          channel: body.channel,
+      case 'chat.postMessage': {
+        // Posting to a user id opens the DM: Slack answers with the DM channel's id.
+        const channel = String(body.channel).replace(/^U/, 'D');
+        const message = {
+          type: 'message',
+          text: body.text,
           ts: `${this.tsCounter++}.000100`,
-          message: { text: body.text },
+          metadata: body.metadata,
         };
+        this.history.set(channel, [message, ...(this.history.get(channel) ?? [])]);
+        return { ok: true, channel, ts: message.ts, message: { text: body.text } };
+      }
+      case 'conversations.open':
+        return { ok: true, channel: { id: String(body.users).replace(/^U/, 'D') } };
+      case 'conversations.history': {
+        // Newest first; metadata only when asked for, as Slack does.
+        const messages = (this.history.get(String(body.channel)) ?? []).map(({ metadata, ...m }) =>
+          String(body.include_all_metadata) === 'true' && metadata ? { ...m, metadata } : m,
+        );
+        return { ok: true, messages, has_more: false };
+      }
       case 'chat.update':
         return { ok: true, channel: body.channel, ts: body.ts };
       case 'chat.postEphemeral':
@@ -83,8 +105,17 @@ export class FakeSlack {
       case 'views.push':
       case 'views.publish':
         return { ok: true, view: { id: `V${this.calls.length}` } };
-      case 'conversations.members':
-        return { ok: true, members: [], response_metadata: { next_cursor: '' } };
+      case 'conversations.members': {
+        // Two pages when there are more than two people, so paging is exercised.
+        const all = this.channelMembers.get(String(body.channel)) ?? [];
+        const start = body.cursor ? Number(body.cursor) : 0;
+        const next = all.length > 2 && start === 0 ? '2' : '';
+        return {
+          ok: true,
+          members: next ? all.slice(0, 2) : all.slice(start),
+          response_metadata: { next_cursor: next },
+        };
+      }
       default:
         return { ok: true };
     }

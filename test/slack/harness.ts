@@ -1,9 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { mountSlack } from '../../src/adapters/slack/mount';
+import type { SlackAdapter } from '../../src/adapters/slack/slack-app';
 import { type HttpServer, startHttpServer } from '../../src/adapters/web/server';
 import { loadConfig } from '../../src/config';
 import type { Core } from '../../src/core/index';
-import { silentLogger, testCore } from '../support/core';
+import { must, silentLogger, type TestClock, testCore } from '../support/core';
 import { pgliteDatabase, type TestDatabase } from '../support/databases';
 import { FakeSlack } from './fake-slack';
 
@@ -17,6 +18,10 @@ export function sign(body: string, timestamp: number, secret = SIGNING_SECRET) {
 export interface SlackRig {
   fake: FakeSlack;
   core: Core;
+  /** The core's clock (moved by hand); Slack's signatures use the real one. */
+  clock: TestClock;
+  /** The mounted adapter: its sender is delivery's way out to Slack. */
+  adapter: SlackAdapter;
   t: TestDatabase;
   http: HttpServer;
   /** Posts a raw body to /slack/events, signed (or not), and returns status, body and time taken. */
@@ -33,28 +38,47 @@ export interface SlackRig {
     event: Record<string, unknown>,
     opts?: { eventId?: string; retryNum?: number },
   ): Promise<{ status: number; text: string; ms: number }>;
-  /** Waits until the work after an ack is done (the fake saw `count` calls of method, or fn is true). */
+  /** Waits until fn is true (the work after an ack shows). */
   until(fn: () => boolean | Promise<boolean>, ms?: number): Promise<void>;
+  /** Waits until every request received so far is fully handled, also the work after its ack. */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startSlackRig(opts: { coordinators?: string[] } = {}): Promise<SlackRig> {
+/** `apiUrl` points the app's Web API calls elsewhere than the rig's fake (which still takes response_url posts). */
+export async function startSlackRig(
+  opts: { coordinators?: string[]; apiUrl?: string } = {},
+): Promise<SlackRig> {
   const fake = await new FakeSlack().start();
   const t = await pgliteDatabase();
-  const { core } = await testCore(t.db, '2027-03-01T09:00:00Z', opts.coordinators ?? ['slack:UCOORD']);
+  const { core, clock } = await testCore(t.db, '2027-03-01T09:00:00Z', opts.coordinators ?? ['slack:UCOORD']);
   // The real clock drives Slack's 5-minute window; the core keeps its test clock.
   const config = loadConfig({
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_BOT_TOKEN: 'xoxb-test-token',
-    SLACK_API_URL: fake.apiUrl,
+    SLACK_API_URL: opts.apiUrl ?? fake.apiUrl,
   });
   const http = await startHttpServer(0, silentLogger, () => true);
-  await mountSlack(http, config, core, t.db);
+  const adapter = must(await mountSlack(http, config, core, t.db), 'Slack adapter');
+  // Counts the requests Bolt is still handling: it acks first and works on, so "nothing happened" can be
+  // asserted once they are done instead of after a guessed pause.
+  let inFlight = 0;
+  const processEvent = adapter.app.processEvent.bind(adapter.app);
+  adapter.app.processEvent = async (event) => {
+    inFlight++;
+    try {
+      await processEvent(event);
+    } finally {
+      inFlight--;
+    }
+  };
   const base = `http://127.0.0.1:${http.port}/slack/events`;
   let eventSeq = 0;
   const rig: SlackRig = {
     fake,
     core,
+    clock,
+    adapter,
     t,
     http,
     async post(body, o = {}) {
@@ -118,6 +142,9 @@ export async function startSlackRig(opts: { coordinators?: string[] } = {}): Pro
         if (Date.now() - start > ms) throw new Error('timed out waiting for the work after the ack');
         await new Promise((r) => setTimeout(r, 20));
       }
+    },
+    settled() {
+      return rig.until(() => inFlight === 0);
     },
     async close() {
       await http.close();

@@ -92,8 +92,7 @@ describe('Slack: receiving', () => {
       { ...message, ts: '1700000300.000400', bot_id: 'B1', subtype: 'bot_message' },
       { eventId: 'Ev-BOT' },
     );
-    // The one message that should be stored is; give the others the same time to (wrongly) arrive.
-    await new Promise((r) => setTimeout(r, 300));
+    await rig.settled();
     const rows = await rig.t.db.query<{ text: string }>('SELECT text FROM discussion_messages');
     expect(rows.rows).toEqual([{ text: message.text }]);
     const links = await rig.t.db.query<{ ambition_id: string }>('SELECT ambition_id FROM message_ambitions');

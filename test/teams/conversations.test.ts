@@ -159,6 +159,22 @@ describe('commands in Teams', () => {
     expect(lastText()).toBe('Je bent lid van de leergemeenschap **Onderwijskwaliteit**.');
   });
 
+  it('plans a cycle for the people of a channel, from the team roster', async () => {
+    connector.rosters.set(TEAM, [inRoster(CORA), inRoster(ANNA), inRoster(BRAM)]);
+    await rig.post(
+      channelMessage(rig.where, CORA, 'cyclus plan Najaar 2027 2027-10-01 2027-10-21 kanaal', {
+        mention: true,
+      }),
+    );
+    expect(lastText()).toBe(
+      'Cyclus **Najaar 2027** gepland voor de 3 mensen van dit kanaal: opent 2027-10-01, sluit 2027-10-21. Hij start vanzelf.',
+    );
+    const [cycle] = await rig.core.listCycles();
+    const repos = rig.core.deps.store.repos;
+    const asked = await Promise.all((cycle?.audience.members ?? []).map((id) => repos.members.get(id)));
+    expect(asked.map((m) => m?.name).sort()).toEqual(['Anna de Vries', 'Bram Jansen', 'Cora Coördinator']);
+  });
+
   it('answers Teams before its 15 s are up, and finishes the turn after that', async () => {
     await rig.close();
     rig = await startTeamsRig(t, connector, openid, { deadlineMs: 50 });

@@ -1,3 +1,4 @@
+import { OutboxWorker } from '../../src/delivery/worker';
 import { t as say } from '../../src/i18n/index';
 import { must } from '../support/core';
 import { pgliteDatabase, type TestDatabase } from '../support/databases';
@@ -114,16 +115,27 @@ describe('channel ingestion (ChannelMessage.Read.Group)', () => {
     // Nothing was said back: discussion is listened to, not answered.
     expect(connector.sent).toHaveLength(1);
 
-    await rig.post(messageUpdate(rig.where, ANNA, root.id, 'Ons leesplan werkt: elke dag dertig minuten'));
+    // The edit's tags replace the old ones; a deleted message goes, with its links.
+    await rig.post(
+      messageUpdate(
+        rig.where,
+        ANNA,
+        root.id,
+        'Ons leesplan werkt: elke dag dertig minuten #basisvaardigheden',
+      ),
+    );
     await rig.post(messageDelete(rig.where, BRAM, reply.id));
     expect((await messages()).rows).toEqual([
       expect.objectContaining({
         external_id: root.id,
-        text: 'Ons leesplan werkt: elke dag dertig minuten',
+        text: 'Ons leesplan werkt: elke dag dertig minuten #basisvaardigheden',
         edited: true,
       }),
-      expect.objectContaining({ external_id: reply.id, text: null, erased: true }),
     ]);
+    expect(must(await repos.messages.findByExternal(community.id, root.id), 'the edited root').links).toEqual(
+      [{ ambitionId: 'a1', source: 'tag', score: null }],
+    );
+    expect(await repos.messages.findByExternal(community.id, reply.id)).toBeNull();
   });
 
   it('links a message to an ambition through the message action', async () => {
@@ -145,5 +157,51 @@ describe('channel ingestion (ChannelMessage.Read.Group)', () => {
     ]);
     const unknown = await rig.post(linkAction(rig.where, BRAM, '999', 'a1'));
     expect(unknown.body).toEqual({ task: { type: 'message', value: say('nl', 'error.UNKNOWN_MESSAGE') } });
+  });
+});
+
+describe('a community digest in Teams', () => {
+  it('is posted in the community’s channel as a thread: the overview first, one reply per ambition', async () => {
+    await linkKwaliteit();
+    await rig.post(
+      channelMessage(rig.where, ANNA, 'Ons leesplan werkt: elke dag twintig minuten #kwaliteitszorg'),
+    );
+    await rig.post(
+      channelMessage(rig.where, BRAM, 'Wij oefenen rekenen elke dag tien minuten #basisvaardigheden'),
+    );
+    const worker = new OutboxWorker(rig.core.deps, [rig.adapter.sender], {
+      // The rate limiter waits on the test's clock.
+      sleep: async (ms) => rig.clock.advance(ms),
+      replica: 'test',
+    });
+    await worker.drain(); // the channel's welcome
+    // The period of 22 February to 7 March 2027 has passed; its digest goes out the day after, at 9:00.
+    rig.clock.set('2027-03-09T10:00:00Z');
+    expect(await rig.core.queueDigests()).toHaveLength(1);
+    connector.reset();
+    await worker.drain();
+
+    const [root, ...replies] = connector.sent;
+    expect(root?.conversationId).toBe(KWALITEIT);
+    expect(root?.body?.text).toBe(
+      '**Overzicht leergemeenschap: Onderwijskwaliteit**\n\n22 februari 2027 t/m 7 maart 2027 · 2 berichten',
+    );
+    const row = await t.db.query<{ status: string; result: { activityId: string; replies: number } }>(
+      "SELECT status, result FROM outbox WHERE kind = 'community.digest'",
+    );
+    expect(row.rows).toEqual([
+      { status: 'sent', result: expect.objectContaining({ activityId: expect.any(String), replies: 2 }) },
+    ]);
+    const thread = `${KWALITEIT};messageid=${row.rows[0]?.result.activityId}`;
+    expect(replies.map((r) => r.conversationId)).toEqual([thread, thread]);
+    const texts = replies.map((r) => String(r.body?.text));
+    expect(texts[0]).toMatch(
+      /^\*\*Ambitie 1: Trend van achterblijvende onderwijsresultaten kenteren\*\*\n\n/,
+    );
+    expect(texts[0]).toContain('• Wij oefenen rekenen elke dag tien minuten');
+    expect(texts[1]).toMatch(/^\*\*Ambitie 2: /);
+    expect(texts[1]).toContain('**Kernpunten**');
+    expect(texts[1]).toContain('Ons leesplan werkt: elke dag twintig minuten');
+    expect(texts.join('\n')).not.toMatch(/\|\s*---|###|\\/);
   });
 });

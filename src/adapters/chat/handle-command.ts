@@ -1,11 +1,13 @@
 import { type Actor, isCoordinator } from '../../core/access';
+import type { AudienceEntry } from '../../core/audience';
 import { AppError, isAppError } from '../../core/errors';
 import type { Core } from '../../core/index';
 import type { Cycle, Member } from '../../core/model';
 import { localDate, zonedInstant } from '../../core/time';
 import { reportError } from '../../error-sink';
 import { type Locale, t } from '../../i18n/index';
-import { CYCLE_ACTIONS, parseCommand } from './parse-command';
+import { myDataCommand } from './my-data';
+import { actionOf, CYCLE_ACTIONS, parseCommand } from './parse-command';
 import { type ChatReply, privateText } from './reply';
 
 /** Where a command was typed: by whom, in which workspace, and in which channel (null in a 1:1 chat). */
@@ -14,7 +16,12 @@ export interface ChatContext {
   workspaceId: string;
   channelId: string | null;
   channelName?: string;
+  /** The people of this channel, from the platform (Slack `conversations.members`, the Teams roster). */
+  channelPeople?: () => Promise<AudienceEntry[]>;
 }
+
+/** `cyclus plan … kanaal`: the audience is the people of the channel the command was typed in. */
+const CHANNEL_AUDIENCE = ['kanaal', 'channel'];
 
 function agendaText(core: Core, locale: Locale, themeQuery?: string): string {
   const lines: string[] = [];
@@ -71,10 +78,8 @@ async function cycleCommand(
   locale: Locale,
   args: string[],
 ): Promise<ChatReply> {
-  const [word = '', ...rest] = args;
-  const action = Object.entries(CYCLE_ACTIONS).find(([, aliases]) =>
-    (aliases as readonly string[]).includes(word.toLowerCase()),
-  )?.[0];
+  const [word, ...rest] = args;
+  const action = actionOf(CYCLE_ACTIONS, word);
   const actor: Actor = { memberId: ctx.member.id };
   // Refuse before looking anything up, so a member learns nothing about cycles (the core checks again).
   if (action && !isCoordinator(ctx.member))
@@ -83,9 +88,11 @@ async function cycleCommand(
   const day = (d: Date) => localDate(d, timeZone);
   switch (action) {
     case 'plan': {
-      const closes = rest.at(-1);
-      const opens = rest.at(-2);
-      let nameWords = rest.slice(0, -2);
+      const fromChannel = CHANNEL_AUDIENCE.includes((rest.at(-1) ?? '').toLowerCase());
+      const words = fromChannel ? rest.slice(0, -1) : rest;
+      const closes = words.at(-1);
+      const opens = words.at(-2);
+      let nameWords = words.slice(0, -2);
       if (!opens || !closes || !DATE.test(opens) || !DATE.test(closes) || nameWords.length === 0)
         return privateText(t(locale, 'chat.cycle.usage'));
       const community = ctx.channelId
@@ -96,15 +103,29 @@ async function cycleCommand(
         agendaId = nameWords[0] as string;
         nameWords = nameWords.slice(1);
       }
+      let members: string[] = [];
+      if (fromChannel) {
+        if (!ctx.channelId || !ctx.channelPeople) return privateText(t(locale, 'chat.cycle.needsChannel'));
+        const people = await core.enrolAudience(actor, await ctx.channelPeople(), `channel:${ctx.channelId}`);
+        if (people.length === 0) return privateText(t(locale, 'chat.cycle.emptyChannel'));
+        members = people.map((m) => m.id);
+      }
       const cycle = await core.planCycle(actor, {
         agendaId,
         name: nameWords.join(' '),
         scope: [],
-        audience: { boards: [], members: [] },
+        audience: { boards: [], members },
         opensAt: zonedInstant(opens, '00:00', timeZone),
         closesAt: zonedInstant(closes, '23:59', timeZone),
       });
-      return privateText(t(locale, 'chat.cycle.planned', { name: cycle.name, opens, closes }));
+      return privateText(
+        t(locale, fromChannel ? 'chat.cycle.plannedChannel' : 'chat.cycle.planned', {
+          name: cycle.name,
+          opens,
+          closes,
+          count: members.length,
+        }),
+      );
     }
     case 'start': {
       const cycle = await core.openCycle(actor, (await findCycle(core, locale, rest.join(' '))).id);
@@ -188,7 +209,7 @@ async function run(core: Core, ctx: ChatContext, text: string): Promise<ChatRepl
       return { type: 'form', form: 'practice-form', data: { channelId: ctx.channelId } };
     case 'summary': {
       if (command.args.length === 0) return privateText(t(locale, 'chat.summary.usage'));
-      const { agenda, ambition } = core.agendas.findAmbition(command.args.join(' '));
+      const { agenda, ambition } = await core.findAmbition(ctx.member, command.args.join(' '));
       return {
         type: 'card',
         card: 'summary',
@@ -204,17 +225,8 @@ async function run(core: Core, ctx: ChatContext, text: string): Promise<ChatRepl
         url ? t(locale, 'dashboard.chat.link', { url }) : t(locale, 'chat.dashboard.unavailable'),
       );
     }
-    case 'myData': {
-      const board = ctx.member.boardId ? await core.deps.store.repos.boards.get(ctx.member.boardId) : null;
-      return privateText(
-        t(locale, 'chat.myData.profile', {
-          name: ctx.member.name,
-          board: board?.name ?? t(locale, 'chat.myData.noBoard'),
-          locale: ctx.member.locale,
-          timeZone: ctx.member.timeZone,
-        }),
-      );
-    }
+    case 'myData':
+      return myDataCommand(core, ctx.member, command.args);
   }
 }
 

@@ -24,6 +24,23 @@ export const CYCLE_ACTIONS = {
   close: ['sluit', 'close'],
 } as const;
 
+export const MY_DATA_ACTIONS = {
+  export: ['export', 'download'],
+  erase: ['wis', 'erase', 'verwijder'],
+} as const;
+
+/** The word that carries out `mijn-gegevens wis`. */
+export const CONFIRM_WORDS = ['bevestig', 'confirm'] as const;
+
+/** The action named by the first word, if it is one of the aliases. */
+export function actionOf<A extends string>(
+  actions: Record<A, readonly string[]>,
+  word: string | undefined,
+): A | undefined {
+  const lower = (word ?? '').toLowerCase();
+  return (Object.keys(actions) as A[]).find((a) => actions[a].includes(lower));
+}
+
 export type ParsedCommand =
   | { name: CommandName; args: string[] }
   | { name: 'unknown'; word: string; suggestion: string | null };

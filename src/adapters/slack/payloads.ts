@@ -80,7 +80,15 @@ export const changedMessageEventSchema = z.object({
   type: z.literal('message'),
   subtype: z.literal('message_changed'),
   channel: id,
-  message: z.object({ ts, text: z.string().max(40_000).default(''), user: id.optional() }),
+  event_ts: ts.optional(),
+  message: z.object({
+    ts,
+    text: z.string().max(40_000).default(''),
+    user: id.optional(),
+    subtype: z.string().optional(),
+    bot_id: z.string().optional(),
+    edited: z.object({ ts }).optional(),
+  }),
 });
 
 export const deletedMessageEventSchema = z.object({

@@ -1,11 +1,18 @@
+import type { Logger } from '@slack/logger';
 import { ErrorCode, type WebAPICallError, WebClient } from '@slack/web-api';
 import { toSlackMessage } from '../../cards/index';
 import { outboxContent } from '../../cards/outbox-content';
-import { isAppError } from '../../core/errors';
+import { AppError, isAppError } from '../../core/errors';
 import type { Core } from '../../core/index';
 import { outcomeOfHttpStatus, outcomeOfNetworkError, outcomeOfSlackError } from '../../delivery/outcomes';
 import type { OutgoingMessage, Sender, SendOutcome } from '../../delivery/sender';
+import { reportError } from '../../error-sink';
 import { textBlocks } from './reply';
+
+/** The metadata event type of every message delivery posts; its payload holds the dedupe key. */
+const OUTBOX_EVENT = 'samenspraak_outbox';
+/** How many of a channel's latest messages an uncertain send looks through for its own. */
+const HISTORY_LOOKBACK = 100;
 
 /** A Web API client for a workspace; null when the app is not installed there. */
 export type ClientFor = (teamId: string) => Promise<WebClient | null>;
@@ -48,16 +55,84 @@ export class SlackSender implements Sender {
         ? { ...toSlackMessage(content.card), ...(content.summary ? { text: content.summary } : {}) }
         : { text: content.text, blocks: textBlocks(content.text) };
     try {
+      if (message.uncertain) {
+        const found = await this.alreadyPosted(client, channel, message);
+        if (found) return { kind: 'ok', ref: found };
+      }
       const res = await client.chat.postMessage({
         channel,
         ...body,
         // The dedupe key travels along, so a message can be recognised (delivery's sender contract).
-        metadata: { event_type: 'samenspraak_outbox', event_payload: { dedupe_key: message.dedupeKey } },
+        metadata: { event_type: OUTBOX_EVENT, event_payload: { dedupe_key: message.dedupeKey } },
       });
-      return { kind: 'ok', ref: { channel: res.channel, ts: res.ts } };
+      const ref = { channel: res.channel, ts: res.ts };
+      const replies = 'text' in content ? (content.replies ?? []) : [];
+      if (replies.length === 0) return { kind: 'ok', ref };
+      return { kind: 'ok', ref: { ...ref, replies: await this.postReplies(client, message, ref, replies) } };
     } catch (err) {
       return this.outcome(err as WebAPICallError);
     }
+  }
+
+  /**
+   * The replies in the thread of the message just posted (a digest: one per ambition). The root is
+   * delivered: a failing reply is reported and ends the thread there rather than posting the root again.
+   * Returns how many replies were posted.
+   */
+  private async postReplies(
+    client: WebClient,
+    message: OutgoingMessage,
+    root: { channel?: string; ts?: string },
+    replies: string[],
+  ): Promise<number> {
+    if (!root.channel || !root.ts) {
+      reportError(
+        this.core.deps.logger,
+        new AppError('DELIVERY_FAILED', 'no thread to post the replies in', { detail: message.dedupeKey }),
+        { platform: 'slack', outbox: message.id },
+      );
+      return 0;
+    }
+    for (const [i, text] of replies.entries()) {
+      try {
+        await client.chat.postMessage({
+          channel: root.channel,
+          thread_ts: root.ts,
+          text,
+          blocks: textBlocks(text),
+        });
+      } catch (err) {
+        reportError(this.core.deps.logger, err, { platform: 'slack', outbox: message.id, reply: i });
+        return i;
+      }
+    }
+    return replies.length;
+  }
+
+  /**
+   * An earlier attempt may have been taken by Slack before the process died: look for a message carrying
+   * this row's dedupe key among the channel's latest (a DM's channel comes from conversations.open).
+   */
+  private async alreadyPosted(
+    client: WebClient,
+    channel: string,
+    message: OutgoingMessage,
+  ): Promise<{ channel: string; ts: string } | null> {
+    const channelId = message.conversationId
+      ? channel
+      : (await client.conversations.open({ users: channel })).channel?.id;
+    if (!channelId) return null;
+    const history = await client.conversations.history({
+      channel: channelId,
+      include_all_metadata: true,
+      limit: HISTORY_LOOKBACK,
+    });
+    const posted = history.messages?.find(
+      (m) =>
+        m.metadata?.event_type === OUTBOX_EVENT &&
+        (m.metadata.event_payload as { dedupe_key?: unknown } | undefined)?.dedupe_key === message.dedupeKey,
+    );
+    return posted?.ts ? { channel: channelId, ts: posted.ts } : null;
   }
 
   private outcome(err: WebAPICallError): SendOutcome {
@@ -75,9 +150,10 @@ export class SlackSender implements Sender {
 }
 
 /** A client that leaves retrying and rate limits to delivery. */
-export function deliveryClient(token: string, apiUrl?: string): WebClient {
+export function deliveryClient(token: string, logger: Logger, apiUrl?: string): WebClient {
   return new WebClient(token, {
     slackApiUrl: apiUrl,
+    logger,
     rejectRateLimitedCalls: true,
     retryConfig: { retries: 0 },
   });

@@ -21,6 +21,8 @@ export const SLACK_BOT_SCOPES = [
   'groups:history',
   'channels:read',
   'groups:read',
+  'im:write',
+  'im:history',
 ];
 
 export interface SlackAdapter {
@@ -49,7 +51,7 @@ export function createSlackAdapter(
   const s = config.slack;
   const logger = slackLogger(core.deps.logger);
   const clientOptions = s.apiUrl ? { slackApiUrl: s.apiUrl } : undefined;
-  const authorize = s.botToken ? botTokenAuthorize(s.botToken, clientOptions) : undefined;
+  const authorize = s.botToken ? botTokenAuthorize(s.botToken, { ...clientOptions, logger }) : undefined;
   let app: App;
   let router: Router | null = null;
   if (s.appToken) {
@@ -83,7 +85,7 @@ export function createSlackAdapter(
   registerCardActions(app, core);
   const installationStore = databaseInstallationStore(installations);
   const sender = new SlackSender(core, async (teamId) => {
-    if (s.botToken) return deliveryClient(s.botToken, s.apiUrl);
+    if (s.botToken) return deliveryClient(s.botToken, logger, s.apiUrl);
     const installation = await installationStore
       .fetchInstallation({ teamId, enterpriseId: undefined, isEnterpriseInstall: false })
       .catch((err: Error) => {
@@ -91,7 +93,7 @@ export function createSlackAdapter(
         return null;
       });
     const token = installation?.bot?.token;
-    return token ? deliveryClient(token, s.apiUrl) : null;
+    return token ? deliveryClient(token, logger, s.apiUrl) : null;
   });
   return { app, router, sender };
 }

@@ -1,4 +1,5 @@
 import { type Activity, type TeamsChannelAccount, TeamsInfo, TurnContext } from 'botbuilder';
+import type { AudienceEntry } from '../../core/audience';
 import { noteDeliveryProblem } from '../../core/delivery-problems';
 import type { Core } from '../../core/index';
 import type { Member } from '../../core/model';
@@ -89,30 +90,44 @@ export async function saveConversation(
   return ref;
 }
 
-/** Learns the members of the team or group chat the bot was added to, from the Teams roster. */
+/** The people of the team or group chat of an activity, from the Teams roster (the bot itself left out). */
+async function* roster(context: TurnContext, activity: TeamsActivity): AsyncGenerator<TeamsChannelAccount> {
+  let token: string | undefined;
+  for (let page = 0; page < MAX_ROSTER_PAGES; page++) {
+    const result = await TeamsInfo.getPagedMembers(context, 500, token);
+    for (const account of result.members as TeamsChannelAccount[])
+      if (account.id && account.id !== activity.recipient.id) yield account;
+    token = result.continuationToken;
+    if (!token) break;
+  }
+}
+
+/**
+ * Meets the members of the team or group chat the bot is in, from the Teams roster (kept with what
+ * a 1:1 chat needs), and returns them as an audience.
+ */
 export async function learnRoster(
   core: Core,
   context: TurnContext,
   activity: TeamsActivity,
-): Promise<number> {
+): Promise<AudienceEntry[]> {
   const where = {
     tenantId: tenantOf(activity),
     teamId: activity.channelData?.team?.id ?? null,
     serviceUrl: activity.serviceUrl,
   };
-  let learnt = 0;
-  let token: string | undefined;
-  for (let page = 0; page < MAX_ROSTER_PAGES; page++) {
-    const result = await TeamsInfo.getPagedMembers(context, 500, token);
-    for (const account of result.members as TeamsChannelAccount[]) {
-      if (!account.id || account.id === activity.recipient.id) continue;
-      await meetAccount(core, account, { ...where, tenantId: account.tenantId ?? where.tenantId });
-      learnt++;
-    }
-    token = result.continuationToken;
-    if (!token) break;
+  const people: AudienceEntry[] = [];
+  for await (const account of roster(context, activity)) {
+    const tenantId = account.tenantId ?? where.tenantId;
+    await meetAccount(core, account, { ...where, tenantId });
+    people.push({
+      platform: 'teams',
+      workspace: tenantId,
+      userId: account.aadObjectId ?? account.id,
+      name: account.name,
+    });
   }
-  return learnt;
+  return people;
 }
 
 /**

@@ -1,8 +1,9 @@
 import { outboxContent } from '../../cards/outbox-content';
-import { isAppError } from '../../core/errors';
+import { AppError, isAppError } from '../../core/errors';
 import type { Core } from '../../core/index';
 import { outcomeOfHttpStatus, outcomeOfNetworkError } from '../../delivery/outcomes';
 import type { OutgoingMessage, Sender, SendOutcome } from '../../delivery/sender';
+import { reportError } from '../../error-sink';
 import {
   type Activity,
   type BotFramework,
@@ -36,42 +37,82 @@ export class TeamsSender implements Sender {
   }
 
   async send(message: OutgoingMessage): Promise<SendOutcome> {
-    let activity: Rendered | null;
+    let rendered: { activity: Rendered; replies: Rendered[] } | null;
     try {
-      activity = await this.render(message);
+      rendered = await this.render(message);
     } catch (err) {
       if (!isAppError(err)) throw err;
       return { kind: 'permanent', reason: `${err.code}: ${err.message}`, recipientGone: false };
     }
-    if (!activity)
+    if (!rendered)
       return { kind: 'permanent', reason: `Teams cannot show "${message.kind}"`, recipientGone: false };
+    const { activity, replies } = rendered;
     // The dedupe key travels along, so a message can be recognised (delivery's sender contract).
     activity.channelData = {
       ...(activity.channelData as object),
       samenspraak: { dedupeKey: message.dedupeKey },
     };
+    let reference: Partial<ConversationReference> | null;
+    let activityId: string | null;
     try {
-      const reference = await this.conversation(message);
+      reference = await this.conversation(message);
       if (!reference)
         return {
           kind: 'permanent',
           reason: 'no Teams conversation known for this member or channel (install the app first)',
           recipientGone: false,
         };
-      const activityId = await postToConversation(this.bot, reference, activity);
-      return {
-        kind: 'ok',
-        ref: {
-          conversationId: reference.conversation?.id ?? null,
-          activityId,
-          serviceUrl: reference.serviceUrl,
-        },
-      };
+      activityId = await postToConversation(this.bot, reference, activity);
     } catch (err) {
       const failure = httpFailure(err);
       if (failure) return outcomeOfHttpStatus(failure.status, failure.retryAfter, this.core.deps.clock.now());
       return outcomeOfNetworkError(err);
     }
+    const ref = {
+      conversationId: reference.conversation?.id ?? null,
+      activityId,
+      serviceUrl: reference.serviceUrl,
+    };
+    if (replies.length === 0) return { kind: 'ok', ref };
+    return {
+      kind: 'ok',
+      ref: { ...ref, replies: await this.postReplies(message, reference, activityId, replies) },
+    };
+  }
+
+  /**
+   * The replies in the thread of the message just posted (a channel message's thread is the conversation
+   * `<channel>;messageid=<root>`). The root is delivered: a failing reply is reported and ends the thread
+   * there rather than posting the root again. Returns how many replies were posted.
+   */
+  private async postReplies(
+    message: OutgoingMessage,
+    reference: Partial<ConversationReference>,
+    rootId: string | null,
+    replies: Rendered[],
+  ): Promise<number> {
+    const channel = reference.conversation?.id;
+    if (!channel || !rootId) {
+      reportError(
+        this.core.deps.logger,
+        new AppError('DELIVERY_FAILED', 'no thread to post the replies in', { detail: message.dedupeKey }),
+        { platform: 'teams', outbox: message.id },
+      );
+      return 0;
+    }
+    const thread = {
+      ...reference,
+      conversation: { ...reference.conversation, id: `${channel};messageid=${rootId}` },
+    };
+    for (const [i, reply] of replies.entries()) {
+      try {
+        await postToConversation(this.bot, thread as Partial<ConversationReference>, reply);
+      } catch (err) {
+        reportError(this.core.deps.logger, err, { platform: 'teams', outbox: message.id, reply: i });
+        return i;
+      }
+    }
+    return replies.length;
   }
 
   /** Where the message goes: the channel, the member's 1:1 chat, or a new 1:1 chat opened now. */
@@ -106,10 +147,13 @@ export class TeamsSender implements Sender {
     return reference;
   }
 
-  /** The activity for a row: the shared content, as a Teams card or Markdown text. */
-  private async render(message: OutgoingMessage): Promise<Rendered | null> {
+  /** The activity for a row, and its thread's replies: the shared content, as a Teams card or Markdown text. */
+  private async render(
+    message: OutgoingMessage,
+  ): Promise<{ activity: Rendered; replies: Rendered[] } | null> {
     const content = await outboxContent(this.core, message, 'teams.welcome.community');
     if (!content) return null;
-    return 'card' in content ? cardMessage(content.card.json, content.summary) : textMessage(content.text);
+    if ('card' in content) return { activity: cardMessage(content.card.json, content.summary), replies: [] };
+    return { activity: textMessage(content.text), replies: (content.replies ?? []).map(textMessage) };
   }
 }

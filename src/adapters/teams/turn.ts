@@ -2,7 +2,7 @@ import { ActivityTypes, type InvokeResponse, TeamsInfo, type TurnContext } from 
 import { chatCard } from '../../cards/chat-card';
 import { renderCard } from '../../cards/index';
 import { practiceFormData, profileData, welcomeData } from '../../cards/member-data';
-import { taggedAmbitions } from '../../core/discussion';
+import type { MessageAddress } from '../../core/discussion';
 import type { Core } from '../../core/index';
 import type { Member } from '../../core/model';
 import { reportError } from '../../error-sink';
@@ -137,6 +137,8 @@ export class TeamsTurns {
       workspaceId: member.workspaceId,
       channelId,
       channelName: activity.channelData?.channel?.name,
+      // A standard channel's people are its team's roster.
+      channelPeople: () => learnRoster(this.core, context, activity),
     };
     const reply = await handleCommand(this.core, ctx, text);
     await context.sendActivity(await this.replyActivity(reply, ctx));
@@ -189,26 +191,25 @@ export class TeamsTurns {
   private async messageUpdate(activity: TeamsActivity): Promise<void> {
     const eventType = activity.channelData?.eventType;
     if (eventType && eventType !== 'editMessage') return;
-    const community = await this.communityOf(activity);
-    if (!community || !activity.id) return;
-    const now = this.core.deps.clock.now();
-    const text = plainText(activity.text);
-    const messageId = await this.repos.teams.editMessage(community.id, activity.id, text, now);
-    if (!messageId) return;
-    for (const ambitionId of taggedAmbitions(this.core.deps, community.agendaId, text))
-      await this.repos.messages.link(messageId, ambitionId, 'tag', null, null, now);
+    const address = this.addressOf(activity);
+    if (!address) return;
+    await this.core.editMessage({
+      ...address,
+      text: plainText(activity.text),
+      editedAt: this.core.deps.clock.now(),
+    });
   }
 
   private async messageDelete(activity: TeamsActivity): Promise<void> {
-    const community = await this.communityOf(activity);
-    if (!community || !activity.id) return;
-    await this.repos.teams.eraseMessage(community.id, activity.id, this.core.deps.clock.now());
+    const address = this.addressOf(activity);
+    if (address) await this.core.deleteMessage(address);
   }
 
-  private async communityOf(activity: TeamsActivity) {
+  /** Where an edited or deleted channel message was posted, in the core's words (null outside a channel). */
+  private addressOf(activity: TeamsActivity): MessageAddress | null {
     const channelId = channelIdOf(activity);
-    if (!channelId) return null;
-    return this.repos.communities.findByChannel(workspaceIdOf(tenantOf(activity)), channelId);
+    if (!channelId || !activity.id) return null;
+    return { workspaceId: workspaceIdOf(tenantOf(activity)), channelId, externalId: activity.id };
   }
 
   // ── invokes ───────────────────────────────────────────────────────────────────────────────────────

@@ -1,4 +1,5 @@
 import type { Actor } from '../access';
+import type { Member } from '../model';
 import type { CoreDeps } from '../ports';
 import { classifierFor } from './classifier';
 import { digestContent, dueDigests, queueDigests } from './digests';
@@ -17,7 +18,7 @@ import {
 import { sectorReport } from './report';
 import { type ReportFormat, renderReport } from './report-formats';
 import { purgeExpiredTexts } from './retention';
-import { type SummaryRequest, summariseAmbition } from './summary';
+import { findAmbition, type SummaryRequest, summariseAmbition } from './summary';
 
 /** The discussion commands bound to their dependencies, for createCore. */
 export function discussionCommands(deps: CoreDeps) {
@@ -39,6 +40,8 @@ export function discussionCommands(deps: CoreDeps) {
     /** `samenvatting <ambitie>`: the summary object the card, dashboard and Markdown render. */
     summarise: (viewer: Actor, request: SummaryRequest) => summariseAmbition(deps, viewer, request),
     summaryMarkdown,
+    /** `samenvatting a1`: the ambition a member means (the agenda of their workspace when ids repeat). */
+    findAmbition: (viewer: Member, query: string) => findAmbition(deps, viewer, query),
     /** `mijn-gegevens`: everything stored about the member (send it privately). */
     exportMemberData: (memberId: string) => exportMemberData(deps, memberId),
     /** `mijn-gegevens wis`. */

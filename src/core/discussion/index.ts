@@ -6,7 +6,7 @@ export { type FetchPort, llmSummariser } from './llm';
 export { summaryMarkdown } from './markdown';
 export { type MemberDataExport, memberDataJson } from './personal-data';
 export type { DiscussionSettings, MessageRef } from './ports';
-export { type MessageAddress, type RecordMessageInput, taggedAmbitions } from './record';
+export type { MessageAddress, RecordMessageInput } from './record';
 export type { SectorReport } from './report';
 export { REPORT_FORMATS, type ReportFormat } from './report-formats';
 export { extractiveSummariser, type Summariser, withFallback } from './summariser';

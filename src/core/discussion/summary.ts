@@ -129,18 +129,19 @@ const toRef = (m: AmbitionMessage): MessageRef => ({
   postedAt: m.postedAt,
 });
 
-/** The agenda of the request: given, or the one agenda of the viewer's workspace's communities. */
-async function findAmbition(
+/** An ambition as a viewer types it: in the agenda given, or the one agenda of their workspace's communities. */
+export async function findAmbition(
   deps: CoreDeps,
   viewer: Member | null,
-  request: SummaryRequest,
+  query: string,
+  agendaId?: string,
 ): Promise<{ agenda: Agenda; ambition: Ambition }> {
-  if (request.agendaId || !viewer) return deps.agendas.findAmbition(request.ambition, request.agendaId);
+  if (agendaId || !viewer) return deps.agendas.findAmbition(query, agendaId);
   const agendaIds = new Set(
     (await deps.store.repos.communities.listByWorkspace(viewer.workspaceId)).map((c) => c.agendaId),
   );
   const only = agendaIds.size === 1 ? [...agendaIds][0] : undefined;
-  return deps.agendas.findAmbition(request.ambition, only);
+  return deps.agendas.findAmbition(query, only);
 }
 
 /** A coordinator sees names of people within their own association: an agenda their workspace works on. */
@@ -280,7 +281,7 @@ export async function summariseAmbition(
   const viewer = 'memberId' in viewerActor ? await repos.members.get(viewerActor.memberId) : null;
   if ('memberId' in viewerActor && !viewer)
     throw new AppError('UNKNOWN_MEMBER', `no member ${viewerActor.memberId}`);
-  const { agenda, ambition } = await findAmbition(deps, viewer, request);
+  const { agenda, ambition } = await findAmbition(deps, viewer, request.ambition, request.agendaId);
   const now = deps.clock.now();
   const to = request.to ?? now;
   const from = request.from ?? new Date(to.getTime() - DEFAULT_SUMMARY_DAYS * DAY_MS);

@@ -94,21 +94,5 @@ export function teamsRepository(db: Queryable): TeamsRepository {
         [memberId],
       );
     },
-    async editMessage(communityId, externalId, text, at) {
-      const res = await db.query<{ id: string }>(
-        `UPDATE discussion_messages SET text = $3, edited_at = $4
-         WHERE community_id = $1 AND external_id = $2 AND erased_at IS NULL RETURNING id`,
-        [communityId, externalId, text, at],
-      );
-      return res.rows[0]?.id ?? null;
-    },
-    async eraseMessage(communityId, externalId, at) {
-      const res = await db.query(
-        `UPDATE discussion_messages SET text = NULL, erased_at = COALESCE(erased_at, $3)
-         WHERE community_id = $1 AND external_id = $2`,
-        [communityId, externalId, at],
-      );
-      return res.rowCount > 0;
-    },
   };
 }

@@ -5,6 +5,7 @@ import { cardsCommand } from './cards';
 import { classifyCommand } from './classify';
 import { cycleCommand } from './cycle';
 import { dbCommand } from './db';
+import { memberDataCommand } from './member-data';
 import { reportCommand } from './report';
 import { serveCommand } from './serve';
 
@@ -18,4 +19,5 @@ export const COMMANDS: CliCommand[] = [
   cardsCommand,
   classifyCommand,
   reportCommand,
+  memberDataCommand,
 ];

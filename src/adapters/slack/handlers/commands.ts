@@ -6,6 +6,7 @@ import type { Core } from '../../../core/index';
 import { reportError } from '../../../error-sink';
 import { t } from '../../../i18n/index';
 import { handleCommand } from '../../chat/handle-command';
+import { channelPeople } from '../channel-people';
 import { slackMember } from '../identity';
 import { wrapMetadata } from '../modal-metadata';
 import { slashCommandSchema } from '../payloads';
@@ -16,7 +17,7 @@ const isDirect = (channelId: string) => channelId.startsWith('D');
 
 /** `/samenspraak …`: acknowledged at once, answered privately through the response URL. */
 export function registerCommands(app: App, core: Core, defaultLocale: 'nl' | 'en'): void {
-  app.command('/samenspraak', async ({ ack, body, client, respond }) => {
+  app.command('/samenspraak', async ({ ack, body, client, context, respond }) => {
     const parsed = slashCommandSchema.safeParse(body);
     if (!parsed.success) {
       reportError(core.deps.logger, parsed.error, {
@@ -37,6 +38,7 @@ export function registerCommands(app: App, core: Core, defaultLocale: 'nl' | 'en
         workspaceId: member.workspaceId,
         channelId: isDirect(cmd.channel_id) ? null : cmd.channel_id,
         channelName: cmd.channel_name,
+        channelPeople: () => channelPeople(client, cmd.team_id, cmd.channel_id, context.botUserId),
       },
       cmd.text,
     );

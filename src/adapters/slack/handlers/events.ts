@@ -4,13 +4,20 @@ import { reportError } from '../../../error-sink';
 import { t } from '../../../i18n/index';
 import { homeView } from '../home-view';
 import { slackMember } from '../identity';
-import { appHomeOpenedSchema, memberJoinedSchema, newMessageEventSchema } from '../payloads';
+import {
+  appHomeOpenedSchema,
+  changedMessageEventSchema,
+  deletedMessageEventSchema,
+  memberJoinedSchema,
+  newMessageEventSchema,
+} from '../payloads';
 
 /** Slack's ts ("1700000000.000100") is seconds since the epoch. */
 const tsToDate = (ts: string) => new Date(Math.round(Number.parseFloat(ts) * 1000));
 
 /**
- * Events: messages in community channels are recorded (others are dropped before anything is stored);
+ * Events: messages in community channels are recorded, and their edits and deletions followed (others are
+ * dropped before anything is stored);
  * a newcomer in a community channel gets a private welcome; App Home shows the member's overview.
  */
 export function registerEvents(app: App, core: Core): void {
@@ -27,10 +34,34 @@ export function registerEvents(app: App, core: Core): void {
 
   app.event('message', async ({ event, body, client }) => {
     const teamId = (body as { team_id: string }).team_id;
+    const workspaceId = `slack:${teamId}`;
+    const changed = changedMessageEventSchema.safeParse(event);
+    if (changed.success) {
+      const { channel, message } = changed.data;
+      if (message.bot_id || message.subtype === 'bot_message') return;
+      // The core stores nothing for a channel that is not a community's.
+      await core.editMessage({
+        workspaceId,
+        channelId: channel,
+        externalId: message.ts,
+        text: message.text,
+        editedAt: tsToDate(message.edited?.ts ?? changed.data.event_ts ?? message.ts),
+      });
+      return;
+    }
+    const deleted = deletedMessageEventSchema.safeParse(event);
+    if (deleted.success) {
+      await core.deleteMessage({
+        workspaceId,
+        channelId: deleted.data.channel,
+        externalId: deleted.data.deleted_ts,
+      });
+      return;
+    }
     const parsed = newMessageEventSchema.safeParse(event);
     if (!parsed.success) return; // bot messages, joins and other subtypes are not discussion
     const msg = parsed.data;
-    const community = await core.deps.store.repos.communities.findByChannel(`slack:${teamId}`, msg.channel);
+    const community = await core.deps.store.repos.communities.findByChannel(workspaceId, msg.channel);
     if (!community) return;
     const member = await slackMember(core, client, teamId, msg.user);
     await core.recordMessage({
