@@ -147,7 +147,8 @@ export const cardsEn: Record<CardsKey, string> = {
   'card.summary.steering': 'Steering needed at {count} of {total} school boards.',
   'card.summary.practices': 'Practices',
   'card.summary.noPractices': 'No practice has been shared yet.',
-  'card.summary.participation': 'Participation: {answered} of {asked} school boards ({percent}%).',
+  'card.summary.participation':
+    'Participation: {answered} of the {asked} members asked answered ({percent}%).',
   'card.summary.dashboard': 'Open in the dashboard',
 
   'card.cycle-status.modalTitle': 'Cycle status',

@@ -150,7 +150,8 @@ export const cardsNl = {
   'card.summary.steering': 'Bijsturing nodig bij {count} van {total} besturen.',
   'card.summary.practices': 'Praktijkvoorbeelden',
   'card.summary.noPractices': 'Er is nog geen praktijkvoorbeeld gedeeld.',
-  'card.summary.participation': 'Deelname: {answered} van {asked} besturen ({percent}%).',
+  'card.summary.participation':
+    'Deelname: {answered} van de {asked} gevraagde leden antwoordden ({percent}%).',
   'card.summary.dashboard': 'Open in het dashboard',
 
   'card.cycle-status.modalTitle': 'Status cyclus',

@@ -191,7 +191,7 @@ describe('chat commands', () => {
         '1 (100%)',
         'Bijsturing nodig bij 1 van 1 besturen.',
         '- Dagelijks een half uur lezen (Vereniging Christelijk Primair Onderwijs Zuid)',
-        'Deelname: 1 van 3 besturen (33%).',
+        'Deelname: 1 van de 3 gevraagde leden antwoordden (33%).',
       ]),
     );
   });

@@ -134,6 +134,34 @@ describe('Slack: "Koppel aan ambitie" on a message', () => {
     ]);
   });
 
+  it('refuses a submission whose private_metadata is not ours with a message next to the field', async () => {
+    const links = (await rig.t.db.query('SELECT 1 FROM message_ambitions')).rows.length;
+    const res = await rig.interact({
+      type: 'view_submission',
+      team: { id: 'T1', domain: 'vereniging' },
+      user: { id: 'UANNA', username: 'anna', name: 'anna', team_id: 'T1' },
+      api_app_id: 'A1',
+      trigger_id: '13345224609.738474920.8088930838d88f008e4',
+      view: {
+        id: 'V3',
+        type: 'modal',
+        callback_id: 'link_to_ambition',
+        private_metadata: 'not json {',
+        state: {
+          values: {
+            ambitions: { ambitions: { type: 'multi_static_select', selected_options: [{ value: 'a3' }] } },
+          },
+        },
+      },
+    });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.text)).toEqual({
+      response_action: 'errors',
+      errors: { ambitions: say('nl', 'error.INPUT_INVALID', { detail: '' }) },
+    });
+    expect((await rig.t.db.query('SELECT 1 FROM message_ambitions')).rows.length).toBe(links);
+  });
+
   it('says so when the message is not in a community channel, storing nothing', async () => {
     const before = rig.fake.callsOf('views.open').length;
     await rig.interact(shortcut('C-RANDOM', '1690000000.000200'));

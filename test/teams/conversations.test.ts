@@ -136,6 +136,13 @@ describe('commands in Teams', () => {
     expect(connector.sent[0]?.body?.textFormat).toBe('markdown');
   });
 
+  it('sends a member their data as JSON in a code block whose lines stay lines', async () => {
+    await rig.post(personalMessage(rig.where, ANNA, 'mijn-gegevens export'));
+    const code = must(/```(?:json)?\n([\s\S]*?)```/.exec(lastText()), 'a code block')[1] as string;
+    expect(code).not.toContain('\n\n');
+    expect(JSON.parse(code)).toMatchObject({ member: { name: 'Anna de Vries' } });
+  });
+
   it('takes an @mention in a channel, replying in the thread, with the same permissions and refusals as Slack', async () => {
     const refused = channelMessage(rig.where, ANNA, 'gemeenschap koppel onderwijskwaliteit', {
       mention: true,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jsonText } from './payloads';
 
 /**
  * A modal's private_metadata carries the card's submit data (what Teams would submit along) and where
@@ -16,11 +17,8 @@ export function wrapMetadata(cardMetadata: string, origin: ModalOrigin): string 
   return JSON.stringify({ card: cardMetadata, ...origin });
 }
 
+/** The metadata of a modal of ours; null for anything else (refused by the caller). */
 export function unwrapMetadata(metadata: string): z.infer<typeof wrapped> | null {
-  try {
-    const parsed = wrapped.safeParse(JSON.parse(metadata));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null; // not JSON: not a modal of ours, refused by the caller
-  }
+  const parsed = jsonText(wrapped).safeParse(metadata);
+  return parsed.success ? parsed.data : null;
 }

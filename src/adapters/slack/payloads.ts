@@ -7,6 +7,22 @@ import { z } from 'zod';
 
 const id = z.string().min(1).max(255);
 
+/** JSON inside a payload's string (a button's value, a modal's private_metadata), read by `schema`. */
+export const jsonText = <T extends z.ZodType>(schema: T, max = 3000) =>
+  z
+    .string()
+    .max(max)
+    .transform((text, ctx): unknown => {
+      try {
+        return JSON.parse(text);
+      } catch {
+        // Not JSON: an issue of the parse like any other, refused by the caller with its message.
+        ctx.addIssue({ code: 'custom', message: 'not JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+
 export const slashCommandSchema = z.object({
   command: z.string(),
   text: z.string().max(4000).default(''),

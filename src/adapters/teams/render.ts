@@ -8,13 +8,21 @@ export const MAX_REFRESH_USERS = 60;
 
 /**
  * Chat text is written as Slack mrkdwn (`*bold*`, one line per item). Teams Markdown reads `*x*` as
- * italics and joins single lines, so bold becomes `**x**` and every line its own paragraph.
+ * italics and joins single lines, so bold becomes `**x**` and every line its own paragraph. A code
+ * block (```) is kept as it is: its lines stay lines.
  */
 export function teamsMarkdown(text: string): string {
   return text
-    .split('\n')
-    .map((line) => line.replace(/(^|[\s(])\*([^*\n]+)\*(?=$|[\s).,:;!?])/g, '$1**$2**'))
-    .join('\n\n');
+    .split(/(```[\s\S]*?```)/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part
+            .split('\n')
+            .map((line) => line.replace(/(^|[\s(])\*([^*\n]+)\*(?=$|[\s).,:;!?])/g, '$1**$2**'))
+            .join('\n\n'),
+    )
+    .join('');
 }
 
 export function textMessage(text: string): Partial<Activity> {

@@ -1,22 +1,13 @@
 import type { AmbitionMessage, DiscussionRepository, ThreadPost } from '../../core/discussion/ports';
-import type { LinkSource, Platform } from '../../core/model';
+import type { LinkSource } from '../../core/model';
 import type { Queryable } from '../db';
-import { communityFromRow, practiceFromRow, updateFromRow } from './rows';
+import { communityFromRow, date, messagePlaceFromRow, practiceFromRow, updateFromRow } from './rows';
 
 type Row = Record<string, unknown>;
 
-const date = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
-
 function ambitionMessageFromRow(r: Row): AmbitionMessage {
   return {
-    messageId: r.id as string,
-    communityId: r.community_id as string,
-    workspaceId: r.workspace_id as string,
-    platform: r.platform as Platform,
-    channelId: r.channel_id as string,
-    externalId: r.external_id as string,
-    threadExternalId: (r.thread_external_id as string | null) ?? null,
-    postedAt: date(r.posted_at),
+    ...messagePlaceFromRow(r),
     memberId: (r.member_id as string | null) ?? null,
     boardId: (r.board_id as string | null) ?? null,
     text: (r.text as string | null) ?? null,

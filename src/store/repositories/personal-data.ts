@@ -1,12 +1,9 @@
 import type { MemberMessageRecord, PersonalDataRepository } from '../../core/discussion/ports';
-import type { AmbitionLink, LinkSource, Platform } from '../../core/model';
+import type { AmbitionLink, LinkSource } from '../../core/model';
 import type { Queryable } from '../db';
-import { practiceFromRow, updateFromRow } from './rows';
+import { date, dateOrNull, messagePlaceFromRow, practiceFromRow, updateFromRow } from './rows';
 
 type Row = Record<string, unknown>;
-
-const date = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
-const dateOrNull = (v: unknown): Date | null => (v === null || v === undefined ? null : date(v));
 
 export function personalDataRepository(db: Queryable): PersonalDataRepository {
   return {
@@ -94,14 +91,7 @@ export function personalDataRepository(db: Queryable): PersonalDataRepository {
         })),
         messages: messages.rows.map(
           (r: Row): MemberMessageRecord => ({
-            messageId: r.id as string,
-            communityId: r.community_id as string,
-            workspaceId: r.workspace_id as string,
-            platform: r.platform as Platform,
-            channelId: r.channel_id as string,
-            externalId: r.external_id as string,
-            threadExternalId: (r.thread_external_id as string | null) ?? null,
-            postedAt: date(r.posted_at),
+            ...messagePlaceFromRow(r),
             text: (r.text as string | null) ?? null,
             editedAt: dateOrNull(r.edited_at),
             erasedAt: dateOrNull(r.erased_at),

@@ -5,6 +5,7 @@ import type {
   Cycle,
   CycleAudience,
   Member,
+  Platform,
   Practice,
   ReminderMoment,
   Update,
@@ -16,8 +17,8 @@ type Row = Record<string, unknown>;
 
 const str = (v: unknown): string => v as string;
 const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-const date = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
-const dateOrNull = (v: unknown): Date | null => (v === null || v === undefined ? null : date(v));
+export const date = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
+export const dateOrNull = (v: unknown): Date | null => (v === null || v === undefined ? null : date(v));
 
 export const boardFromRow = (r: Row): Board => ({
   id: str(r.id),
@@ -108,4 +109,16 @@ export const practiceFromRow = (r: Row): Practice => ({
   instruments: str(r.instruments),
   contact: str(r.contact),
   createdAt: date(r.created_at),
+});
+
+/** Where a stored discussion message was said: its community, platform, channel, ids and time. */
+export const messagePlaceFromRow = (r: Row) => ({
+  messageId: r.id as string,
+  communityId: r.community_id as string,
+  workspaceId: r.workspace_id as string,
+  platform: r.platform as Platform,
+  channelId: r.channel_id as string,
+  externalId: r.external_id as string,
+  threadExternalId: (r.thread_external_id as string | null) ?? null,
+  postedAt: date(r.posted_at),
 });

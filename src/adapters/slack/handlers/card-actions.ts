@@ -18,23 +18,13 @@ import type { Member } from '../../../core/model';
 import { homeView } from '../home-view';
 import { slackMember } from '../identity';
 import { type ModalOrigin, unwrapMetadata, wrapMetadata } from '../modal-metadata';
-import { blockActionSchema, teamOf, viewSubmissionSchema } from '../payloads';
+import { blockActionSchema, jsonText, teamOf, viewSubmissionSchema } from '../payloads';
 
 const cycleData = z.object({
   cycleId: z.string().min(1).max(200),
   page: z.coerce.number().int().min(1).max(1000).default(1),
 });
-const actionValue = z
-  .string()
-  .max(2000)
-  .transform((v, ctx) => {
-    try {
-      return z.record(z.string(), z.unknown()).parse(JSON.parse(v));
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'not JSON' });
-      return z.NEVER;
-    }
-  });
+const actionValue = jsonText(z.record(z.string(), z.unknown()), 2000);
 
 /** A card as a modal that remembers where it came from. */
 function modal(card: BoundCard, origin: ModalOrigin): ModalView {
@@ -146,7 +136,7 @@ export function registerCardActions(app: App, core: Core): void {
     const submission = viewSubmissionSchema.parse(body);
     const member = await slackMember(core, client, teamOf(submission), submission.user.id);
     const meta = unwrapMetadata(submission.view.private_metadata);
-    const where = cycleData.safeParse(meta ? JSON.parse(meta.card) : {});
+    const where = jsonText(cycleData).safeParse(meta?.card ?? '{}');
     if (!meta || !where.success) {
       await ack({ response_action: 'update', view: errorModal(invalid(), member) });
       return;
@@ -249,7 +239,7 @@ async function turnPage(
 ) {
   const view = body.view;
   const meta = view ? unwrapMetadata(view.private_metadata) : null;
-  const where = cycleData.safeParse(meta ? JSON.parse(meta.card) : {});
+  const where = jsonText(cycleData).safeParse(meta?.card ?? '{}');
   if (!view || !meta || !where.success) throw invalid();
   const form = await updateForm(core, member, where.data.cycleId, where.data.page);
   const raw = {

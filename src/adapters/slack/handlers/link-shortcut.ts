@@ -5,7 +5,7 @@ import type { Core } from '../../../core/index';
 import { reportError } from '../../../error-sink';
 import { t } from '../../../i18n/index';
 import { slackMember } from '../identity';
-import { messageActionSchema, teamOf, viewSubmissionSchema } from '../payloads';
+import { jsonText, messageActionSchema, teamOf, viewSubmissionSchema } from '../payloads';
 
 export const LINK_SHORTCUT = 'link_to_ambition';
 const BLOCK = 'ambitions';
@@ -71,7 +71,7 @@ export function registerLinkShortcut(app: App, core: Core): void {
 
   app.view(LINK_SHORTCUT, async ({ ack, body, client }) => {
     const submission = viewSubmissionSchema.parse(body);
-    const meta = metadataSchema.safeParse(JSON.parse(submission.view.private_metadata || '{}'));
+    const meta = jsonText(metadataSchema).safeParse(submission.view.private_metadata || '{}');
     const selected = z
       .object({ selected_options: z.array(z.object({ value: z.string() })).default([]) })
       .safeParse(submission.view.state.values[BLOCK]?.[BLOCK]);
