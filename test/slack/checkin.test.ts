@@ -130,6 +130,35 @@ const answers = (a1: { explanation: string; link: string }) => ({
   link__a2: typed(null),
 });
 
+/** A member's check-in row as the worker would claim it, to hand to the sender directly. */
+async function claimedPrompt(rig: SlackRig, memberId: string): Promise<ClaimedMessage> {
+  const row = must(
+    (
+      await rig.t.db.query<{ id: string; dedupe_key: string; payload: Record<string, unknown> }>(
+        `SELECT id, dedupe_key, payload FROM outbox WHERE kind = 'checkin.prompt' AND member_id = $1`,
+        [memberId],
+      )
+    ).rows[0],
+    'the check-in row',
+  );
+  return {
+    id: row.id,
+    dedupeKey: row.dedupe_key,
+    platform: 'slack',
+    workspaceId: 'slack:T1',
+    workspaceExternalId: 'T1',
+    memberId,
+    memberExternalId: 'UANNA',
+    conversationId: null,
+    kind: 'checkin.prompt',
+    payload: row.payload,
+    attempts: 1,
+    uncertain: false,
+    claimToken: 'token',
+    createdAt: rig.clock.now(),
+  };
+}
+
 describe('a check-in through Slack', () => {
   let rig: SlackRig;
   beforeEach(async () => {
@@ -238,29 +267,8 @@ describe('a check-in through Slack', () => {
   });
 
   it('says how long to wait on a 429, and delivery then sends the check-in exactly once', async () => {
-    const { cycle, anna, worker } = await openCycle(rig);
-    const row = (
-      await rig.t.db.query<{ id: string; dedupe_key: string }>(
-        `SELECT id, dedupe_key FROM outbox WHERE kind = 'checkin.prompt' AND member_id = $1`,
-        [anna.id],
-      )
-    ).rows[0];
-    const message: ClaimedMessage = {
-      id: must(row, 'Anna’s check-in row').id,
-      dedupeKey: must(row, 'Anna’s check-in row').dedupe_key,
-      platform: 'slack',
-      workspaceId: 'slack:T1',
-      workspaceExternalId: 'T1',
-      memberId: anna.id,
-      memberExternalId: 'UANNA',
-      conversationId: null,
-      kind: 'checkin.prompt',
-      payload: { cycleId: cycle.id, memberId: anna.id },
-      attempts: 1,
-      uncertain: false,
-      claimToken: 'token',
-      createdAt: rig.clock.now(),
-    };
+    const { anna, worker } = await openCycle(rig);
+    const message = await claimedPrompt(rig, anna.id);
     rig.fake.failNext('chat.postMessage', 1, 7);
     expect(await rig.adapter.sender.send(message)).toEqual({
       kind: 'retryAfter',
@@ -286,31 +294,7 @@ describe('a check-in through Slack', () => {
 
   it('looks before posting again when an earlier send may have reached Slack, and never posts twice', async () => {
     const { anna } = await openCycle(rig);
-    const row = must(
-      (
-        await rig.t.db.query<{ id: string; dedupe_key: string; payload: Record<string, unknown> }>(
-          `SELECT id, dedupe_key, payload FROM outbox WHERE kind = 'checkin.prompt' AND member_id = $1`,
-          [anna.id],
-        )
-      ).rows[0],
-      'Anna’s check-in row',
-    );
-    const message: ClaimedMessage = {
-      id: row.id,
-      dedupeKey: row.dedupe_key,
-      platform: 'slack',
-      workspaceId: 'slack:T1',
-      workspaceExternalId: 'T1',
-      memberId: anna.id,
-      memberExternalId: 'UANNA',
-      conversationId: null,
-      kind: 'checkin.prompt',
-      payload: row.payload,
-      attempts: 1,
-      uncertain: false,
-      claimToken: 'token',
-      createdAt: rig.clock.now(),
-    };
+    const message = await claimedPrompt(rig, anna.id);
     const first = await rig.adapter.sender.send(message);
     expect(first.kind).toBe('ok');
     // The process died before marking the row sent: the next claim is uncertain and finds the first post.

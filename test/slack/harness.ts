@@ -3,8 +3,9 @@ import { mountSlack } from '../../src/adapters/slack/mount';
 import type { SlackAdapter } from '../../src/adapters/slack/slack-app';
 import { type HttpServer, startHttpServer } from '../../src/adapters/web/server';
 import { loadConfig } from '../../src/config';
+import { CLI } from '../../src/core/access';
 import type { Core } from '../../src/core/index';
-import { must, silentLogger, type TestClock, testCore } from '../support/core';
+import { must, seedPeople, silentLogger, type TestClock, testCore } from '../support/core';
 import { pgliteDatabase, type TestDatabase } from '../support/databases';
 import { FakeSlack } from './fake-slack';
 
@@ -152,5 +153,17 @@ export async function startSlackRig(
       await t.close();
     },
   };
+  return rig;
+}
+
+/** A rig whose workspace has the seeded people and #onderwijskwaliteit (C-KWAL) linked to its theme. */
+export async function startCommunityRig(): Promise<SlackRig> {
+  const rig = await startSlackRig();
+  await seedPeople(rig.core);
+  await rig.core.linkCommunity(CLI, {
+    workspaceId: 'slack:T1',
+    channelId: 'C-KWAL',
+    theme: 'onderwijskwaliteit',
+  });
   return rig;
 }

@@ -1,19 +1,12 @@
-import { CLI } from '../../src/core/access';
 import { OutboxWorker } from '../../src/delivery/worker';
-import { must, seedPeople } from '../support/core';
-import { type SlackRig, startSlackRig } from './harness';
+import { must } from '../support/core';
+import { type SlackRig, startCommunityRig } from './harness';
 
 /** Edits and deletions in a community channel follow the stored discussion (elsewhere nothing is stored); its digest is a thread. */
 describe('Slack: a community channel', () => {
   let rig: SlackRig;
   beforeAll(async () => {
-    rig = await startSlackRig();
-    await seedPeople(rig.core);
-    await rig.core.linkCommunity(CLI, {
-      workspaceId: 'slack:T1',
-      channelId: 'C-KWAL',
-      theme: 'onderwijskwaliteit',
-    });
+    rig = await startCommunityRig();
   });
   afterAll(() => rig.close());
 

@@ -1,7 +1,6 @@
-import { CLI } from '../../src/core/access';
 import { t as say } from '../../src/i18n/index';
-import { must, seedPeople } from '../support/core';
-import { type SlackRig, startSlackRig } from './harness';
+import { must } from '../support/core';
+import { type SlackRig, startCommunityRig } from './harness';
 
 type LinkModal = {
   trigger_id: string;
@@ -42,13 +41,7 @@ const shortcut = (channel: string, ts: string) => ({
 describe('Slack: "Koppel aan ambitie" on a message', () => {
   let rig: SlackRig;
   beforeAll(async () => {
-    rig = await startSlackRig();
-    await seedPeople(rig.core);
-    await rig.core.linkCommunity(CLI, {
-      workspaceId: 'slack:T1',
-      channelId: 'C-KWAL',
-      theme: 'onderwijskwaliteit',
-    });
+    rig = await startCommunityRig();
   });
   afterAll(() => rig.close());
 
