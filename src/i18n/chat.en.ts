@@ -56,6 +56,8 @@ export const chatEn: Record<keyof typeof chatNl, string> = {
     'This is everything Samenspraak keeps about you (only you see this). The text of messages is kept for {days} days.',
   'chat.myData.truncated':
     'This is shortened: {shown} of the {total} characters. The administrator of Samenspraak can make the full file for you with `samenspraak member-data {memberId}`.',
+  'chat.myData.truncatedLink':
+    'This is shortened: {shown} of the {total} characters. Download the full file from the dashboard ("My data"): {url} (this link works once, for 10 minutes).',
   'chat.myData.eraseAsk':
     'This erases the text of your {count} messages in the learning communities, and who wrote them. The messages then only count anonymously; your profile, answers and practices stay. This cannot be undone. Type `mijn-gegevens wis bevestig` to go ahead.',
   'chat.myData.erased': 'Erased: the text of {count} messages. They only count anonymously from now on.',

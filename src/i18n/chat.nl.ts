@@ -55,6 +55,8 @@ export const chatNl = {
     'Dit is alles wat Samenspraak over je bewaart (alleen jij ziet dit). De tekst van berichten wordt {days} dagen bewaard.',
   'chat.myData.truncated':
     'Dit is ingekort: {shown} van de {total} tekens. Het volledige bestand maakt de beheerder van Samenspraak voor je met `samenspraak member-data {memberId}`.',
+  'chat.myData.truncatedLink':
+    'Dit is ingekort: {shown} van de {total} tekens. Het volledige bestand download je via het dashboard ("Mijn gegevens"): {url} (deze link werkt 10 minuten en één keer).',
   'chat.myData.eraseAsk':
     'Hiermee wis je de tekst van je {count} berichten in de leergemeenschappen, en wie ze schreef. De berichten tellen daarna anoniem mee; je profiel, antwoorden en praktijkvoorbeelden blijven. Dit kan niet ongedaan worden. Typ `mijn-gegevens wis bevestig` om door te gaan.',
   'chat.myData.erased': 'Gewist: de tekst van {count} berichten. Ze tellen alleen nog anoniem mee.',

@@ -41,6 +41,7 @@ export const dashboardEn: Messages = {
   'dashboard.export.csv': 'Results (CSV)',
   'dashboard.export.md': 'State of the sector (Markdown)',
   'dashboard.export.html': 'State of the sector (HTML, printable)',
+  'dashboard.export.myData': 'My data: everything Samenspraak keeps about me (JSON)',
   'dashboard.cycles': 'Cycles',
   'dashboard.cycle.open': 'open',
   'dashboard.cycle.closed': 'closed',

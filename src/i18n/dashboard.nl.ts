@@ -42,6 +42,7 @@ export const dashboardNl: Messages = {
   'dashboard.export.csv': 'Resultaten (CSV)',
   'dashboard.export.md': 'Staat van de sector (Markdown)',
   'dashboard.export.html': 'Staat van de sector (HTML, af te drukken)',
+  'dashboard.export.myData': 'Mijn gegevens: alles wat Samenspraak over mij bewaart (JSON)',
   'dashboard.cycles': 'Cycli',
   'dashboard.cycle.open': 'open',
   'dashboard.cycle.closed': 'gesloten',

@@ -225,6 +225,18 @@ describe('chat commands', () => {
     expect(long).toContain(
       `Het volledige bestand maakt de beheerder van Samenspraak voor je met \`samenspraak member-data ${anna.id}\`.`,
     );
+
+    // With the dashboard on, the full file is one sign-in link away; a link is made only when needed.
+    const made: string[] = [];
+    core.deps.dashboardLink = (memberId) => {
+      made.push(memberId);
+      return `https://samenspraak.example.nl/dashboard/login?token=t${made.length}`;
+    };
+    expect(await say('mijn-gegevens wis')).not.toContain('dashboard');
+    expect(await say('my-data export')).toContain(
+      'Het volledige bestand download je via het dashboard ("Mijn gegevens"): https://samenspraak.example.nl/dashboard/login?token=t1 (deze link werkt 10 minuten en één keer).',
+    );
+    expect(made).toEqual([anna.id]);
   });
 
   it('erases a member’s message texts only after they confirm', async () => {

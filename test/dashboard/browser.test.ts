@@ -125,6 +125,20 @@ describeBrowser('the dashboard in Chromium', () => {
     await page.close();
   });
 
+  it('lets a member download everything stored about them, and nobody without a session', async () => {
+    const page = await context.newPage();
+    await signIn(page, rig.people.anna.id);
+    const link = page.getByRole('link', { name: /Mijn gegevens: alles wat Samenspraak over mij bewaart/ });
+    const [download] = await Promise.all([page.waitForEvent('download'), link.first().click()]);
+    expect(download.suggestedFilename()).toBe('mijn-gegevens.json');
+    const res = await page.request.get(`${rig.base}/dashboard/my-data.json`);
+    expect(res.headers()['content-type']).toContain('application/json');
+    expect((await res.json()).member).toMatchObject({ id: rig.people.anna.id, name: 'Anna de Vries' });
+    await page.close();
+    const anonymous = await fetch(`${rig.base}/dashboard/my-data.json`);
+    expect(anonymous.status).toBe(401);
+  });
+
   it('refuses a reused link and an expired one', async () => {
     const page = await context.newPage();
     const link = rig.link(rig.people.bram.id);

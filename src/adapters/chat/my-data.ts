@@ -12,16 +12,17 @@ import { type ChatReply, privateText } from './reply';
 export const MAX_CHAT_JSON = 2_400;
 
 /** The export in a code block, cut at a line when it is too long for a chat message. */
-function exportText(member: Member, json: string, retentionDays: number): string {
+function exportText(member: Member, json: string, retentionDays: number, fullUrl?: string): string {
   const locale = member.locale;
   const intro = t(locale, 'chat.myData.export', { days: retentionDays });
   if (json.length <= MAX_CHAT_JSON) return `${intro}\n\`\`\`\n${json}\n\`\`\``;
   const cut = json.lastIndexOf('\n', MAX_CHAT_JSON);
   const shown = json.slice(0, cut > 0 ? cut : MAX_CHAT_JSON);
-  const note = t(locale, 'chat.myData.truncated', {
+  const note = t(locale, fullUrl ? 'chat.myData.truncatedLink' : 'chat.myData.truncated', {
     shown: shown.length,
     total: json.length,
     memberId: member.id,
+    url: fullUrl ?? '',
   });
   return `${intro}\n\`\`\`\n${shown}\n…\n\`\`\`\n${note}`;
 }
@@ -36,7 +37,10 @@ export async function myDataCommand(core: Core, member: Member, args: string[]):
   const action = actionOf(MY_DATA_ACTIONS, word);
   if (action === 'export') {
     const data = await core.exportMemberData(member.id);
-    return privateText(exportText(member, memberDataJson(data), data.retentionDays));
+    const json = memberDataJson(data);
+    // A sign-in link is single-use: only made when the file is too long for the chat.
+    const fullUrl = json.length > MAX_CHAT_JSON ? core.deps.dashboardLink?.(member.id) : undefined;
+    return privateText(exportText(member, json, data.retentionDays, fullUrl));
   }
   if (action === 'erase') {
     if (CONFIRM_WORDS.some((w) => w === confirm?.toLowerCase())) {

@@ -3,6 +3,7 @@ import express, { type NextFunction, type Request, type Response, Router } from 
 import { z } from 'zod';
 import type { Config } from '../../../config';
 import { isCoordinator } from '../../../core/access';
+import { memberDataJson } from '../../../core/discussion';
 import { REPORT_FORMATS, type ReportFormat } from '../../../core/discussion/report-formats';
 import { isAppError } from '../../../core/errors';
 import type { Core } from '../../../core/index';
@@ -331,6 +332,14 @@ export function mountDashboard(
     } catch (err) {
       if (!refusal(req, res, signed, err)) throw err;
     }
+  });
+
+  // Everything stored about the person signed in (mijn-gegevens), as the chat cannot hold a long file.
+  router.get('/dashboard/my-data.json', async (req, res) => {
+    const signed = await signedIn(req, res);
+    if (!signed) return;
+    const json = memberDataJson(await core.exportMemberData(signed.member.id));
+    res.type('application/json; charset=utf-8').attachment('mijn-gegevens.json').send(json);
   });
 
   // Sign-in with a link from the chat: GET shows a button (link previews only GET), POST uses the link up.

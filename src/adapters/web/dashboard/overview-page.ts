@@ -138,6 +138,7 @@ ${
   <li><a href="/dashboard/export/${agenda.id}.csv" download>${tr(v, 'dashboard.export.csv')}</a></li>
   <li><a href="/dashboard/export/${agenda.id}.md" download>${tr(v, 'dashboard.export.md')}</a></li>
   <li><a href="/dashboard/export/${agenda.id}.html">${tr(v, 'dashboard.export.html')}</a></li>
+  <li><a href="/dashboard/my-data.json" download>${tr(v, 'dashboard.export.myData')}</a></li>
 </ul>
 </section>`;
   return page(v, tr(v, 'dashboard.overview'), content);
