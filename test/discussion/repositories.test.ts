@@ -58,7 +58,7 @@ describe.each(DRIVERS)('discussion storage on %s', (_name, open) => {
     const posts = await repos.discussion.threadPosts([{ communityId: kwaliteit.id, root: root.externalId }]);
     expect(posts.map((p) => p.memberId).sort()).toEqual([anna.id, reply.memberId].sort());
     expect(await repos.discussion.linkedAmbitions(kwaliteit.id, scope.from, scope.to)).toEqual(['a1']);
-    expect(await repos.discussion.countMessages(kwaliteit.id, scope.from, scope.to)).toBe(2);
+    expect((await repos.discussion.messageCounts(scope.from, scope.to)).get(kwaliteit.id)).toBe(2);
   });
 
   it('unlinks by ambition or by source, edits text, removes messages', async () => {

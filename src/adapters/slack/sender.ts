@@ -149,12 +149,23 @@ export class SlackSender implements Sender {
   }
 }
 
-/** A client that leaves retrying and rate limits to delivery. */
-export function deliveryClient(token: string, logger: Logger, apiUrl?: string): WebClient {
-  return new WebClient(token, {
-    slackApiUrl: apiUrl,
-    logger,
-    rejectRateLimitedCalls: true,
-    retryConfig: { retries: 0 },
-  });
+/**
+ * Clients that leave retrying and rate limits to delivery, one per bot token and kept: a WebClient
+ * holds its own queue and HTTP agent, too much to build for every message sent.
+ */
+export function deliveryClients(logger: Logger, apiUrl?: string): (token: string) => WebClient {
+  const clients = new Map<string, WebClient>();
+  return (token) => {
+    let client = clients.get(token);
+    if (!client) {
+      client = new WebClient(token, {
+        slackApiUrl: apiUrl,
+        logger,
+        rejectRateLimitedCalls: true,
+        retryConfig: { retries: 0 },
+      });
+      clients.set(token, client);
+    }
+    return client;
+  };
 }

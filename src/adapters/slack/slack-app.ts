@@ -9,7 +9,7 @@ import { registerCommands } from './handlers/commands';
 import { registerEvents } from './handlers/events';
 import { registerLinkShortcut } from './handlers/link-shortcut';
 import { databaseInstallationStore } from './installation-store';
-import { deliveryClient, SlackSender } from './sender';
+import { deliveryClients, SlackSender } from './sender';
 import { slackLogger } from './slack-logger';
 
 /** The bot scopes the code needs; the manifest declares the same (a test checks). */
@@ -84,8 +84,9 @@ export function createSlackAdapter(
   registerLinkShortcut(app, core);
   registerCardActions(app, core);
   const installationStore = databaseInstallationStore(installations);
+  const clientOf = deliveryClients(logger, s.apiUrl);
   const sender = new SlackSender(core, async (teamId) => {
-    if (s.botToken) return deliveryClient(s.botToken, logger, s.apiUrl);
+    if (s.botToken) return clientOf(s.botToken);
     const installation = await installationStore
       .fetchInstallation({ teamId, enterpriseId: undefined, isEnterpriseInstall: false })
       .catch((err: Error) => {
@@ -93,7 +94,7 @@ export function createSlackAdapter(
         return null;
       });
     const token = installation?.bot?.token;
-    return token ? deliveryClient(token, logger, s.apiUrl) : null;
+    return token ? clientOf(token) : null;
   });
   return { app, router, sender };
 }

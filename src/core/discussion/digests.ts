@@ -107,11 +107,11 @@ export async function dueDigests(deps: CoreDeps, now: Date = deps.clock.now()): 
   const communities = await repos.discussion.listCommunities();
   const { start, end } = lastPeriod(now, digestEveryDays, timeZone);
   const candidates: DueDigest[] = [];
-  for (const c of communities) {
-    const d = periodDigest(c, start, end, timeZone);
-    if (c.createdAt < d.to && (await repos.discussion.countMessages(c.id, d.from, d.to)) > 0)
-      candidates.push(d);
-  }
+  // The period is the same for every community: one count for all of them, every tick.
+  const period = { from: zonedInstant(start, '00:00', timeZone), to: zonedInstant(end, '00:00', timeZone) };
+  const counts = await repos.discussion.messageCounts(period.from, period.to);
+  for (const c of communities)
+    if (c.createdAt < period.to && counts.has(c.id)) candidates.push(periodDigest(c, start, end, timeZone));
   const since = new Date(now.getTime() - digestEveryDays * DAY_MS);
   for (const cycle of await repos.cycles.listByStatus(['closed'])) {
     const closedAt = cycle.closedAt ?? cycle.closesAt;

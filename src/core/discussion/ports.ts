@@ -64,7 +64,8 @@ export interface DiscussionRepository {
   practicesForAmbition(agendaId: string, ambitionId: string, from: Date, to: Date): Promise<Practice[]>;
   boardNames(boardIds: readonly string[]): Promise<Map<string, string>>;
   listCommunities(): Promise<CommunityWithAge[]>;
-  countMessages(communityId: string, from: Date, to: Date): Promise<number>;
+  /** Messages posted in [from, to) per community; communities without any are absent. */
+  messageCounts(from: Date, to: Date): Promise<Map<string, number>>;
   /** The ambitions this community's messages of the period are linked to. */
   linkedAmbitions(communityId: string, from: Date, to: Date): Promise<string[]>;
   /** Which of these dedupe keys the outbox holds already. */

@@ -106,13 +106,13 @@ export function discussionRepository(db: Queryable): DiscussionRepository {
       const res = await db.query('SELECT * FROM communities ORDER BY created_at, id');
       return res.rows.map((r) => ({ ...communityFromRow(r), createdAt: date(r.created_at) }));
     },
-    async countMessages(communityId, from, to) {
-      const res = await db.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM discussion_messages
-         WHERE community_id = $1 AND posted_at >= $2 AND posted_at < $3`,
-        [communityId, from, to],
+    async messageCounts(from, to) {
+      const res = await db.query<{ community_id: string; n: number }>(
+        `SELECT community_id, count(*)::int AS n FROM discussion_messages
+         WHERE posted_at >= $1 AND posted_at < $2 GROUP BY community_id`,
+        [from, to],
       );
-      return res.rows[0]?.n ?? 0;
+      return new Map(res.rows.map((r) => [r.community_id, r.n]));
     },
     async linkedAmbitions(communityId, from, to) {
       const res = await db.query<{ ambition_id: string }>(
