@@ -8,9 +8,8 @@ import { CLI } from '../src/core/access';
 import { runDue } from '../src/core/due';
 import { slackLimits, TEAMS_LIMITS } from '../src/delivery/rate-limiter';
 import { OutboxWorker } from '../src/delivery/worker';
-import { migrate } from '../src/store/migrate';
-import { openMemoryDb } from '../src/store/pglite-db';
 import { testCore } from '../test/support/core';
+import { memoryEmbeddedDb } from '../test/support/embedded-memory';
 import { countByKey, startFakePlatform } from '../test/support/fake-platform';
 import { fakeSlackSender, fakeTeamsSender } from '../test/support/fake-senders';
 import { runningClock } from '../test/support/file-clock';
@@ -55,8 +54,7 @@ if (process.argv.includes('--full'))
 const rssMb = () => (process.memoryUsage().rss / 1_048_576).toFixed(0);
 
 async function run(s: Scenario) {
-  const db = await openMemoryDb();
-  await migrate(db);
+  const db = await memoryEmbeddedDb();
   const rssWithDatabase = rssMb();
   const { core } = await testCore(db, '2027-02-20T09:00:00Z');
   const workspace = s.platform === 'slack' ? 'T-BENCH' : 'tenant-bench';

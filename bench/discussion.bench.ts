@@ -13,10 +13,9 @@ import { REGIONS, type Region } from '../src/core/model';
 import type { Clock, Logger } from '../src/core/ports';
 import { loadAgendas } from '../src/store/agenda-files';
 import type { Db } from '../src/store/db';
-import { migrate } from '../src/store/migrate';
-import { openMemoryDb } from '../src/store/pglite-db';
 import { sqlStore } from '../src/store/sql-store';
 import { LABELLED_MESSAGES, PO_RAAD } from '../test/fixtures/discussion-messages';
+import { memoryEmbeddedDb } from '../test/support/embedded-memory';
 
 const INGESTED = 3_000;
 const SUMMARISED = 100_000;
@@ -70,8 +69,7 @@ function accuracy() {
 }
 
 async function openCore(at: Date): Promise<{ db: Db; core: Core }> {
-  const db = await openMemoryDb();
-  await migrate(db);
+  const db = await memoryEmbeddedDb();
   const store = sqlStore(db);
   for (const agenda of agendas) await store.repos.agendas.save(agenda);
   const clock: Clock = { now: () => at };

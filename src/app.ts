@@ -17,7 +17,7 @@ import { loadAgendas } from './store/agenda-files';
 import type { Db } from './store/db';
 import { loadWorkCalendar } from './store/holiday-file';
 import { migrate } from './store/migrate';
-import { openDb } from './store/open-db';
+import { type OpenOptions, openDb } from './store/open-db';
 import { repositories, sqlStore } from './store/sql-store';
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -58,8 +58,12 @@ export async function prepareCore(
 }
 
 /** Opens the database and prepares the core: what each CLI command needs. */
-export async function openCore(config: Config, logger: Logger): Promise<{ db: Db; core: Core }> {
-  const db = await openDb(config, logger);
+export async function openCore(
+  config: Config,
+  logger: Logger,
+  opts: OpenOptions = {},
+): Promise<{ db: Db; core: Core }> {
+  const db = await openDb(config, logger, opts);
   try {
     return { db, core: await prepareCore(db, config, logger) };
   } catch (err) {
@@ -75,22 +79,27 @@ export interface RunningApp {
 }
 
 /**
- * The server. The database (and so the PGlite directory lock) is opened before the port is taken, so a
- * second process on the same DATA_DIR fails on the lock; /readyz answers 200 once migrations ran.
+ * The server. The port is taken first, so /healthz answers while the database opens (a second process on
+ * the same DATA_DIR then fails on the lock); /readyz answers 200 once the database is open and migrated.
  */
 export async function startServer(
   config: Config,
   logger: Logger,
   senders: readonly Sender[] = [],
 ): Promise<RunningApp> {
-  const db = await openDb(config, logger);
   let ready = false;
-  let http: HttpServer | undefined;
+  const http = await startHttpServer(config.port, logger, () => ready);
+  let db: Db;
+  try {
+    db = await openDb(config, logger);
+  } catch (err) {
+    await http.close();
+    throw err;
+  }
   let core: Core;
   let slack: SlackAdapter | null;
   let teams: TeamsAdapter | null;
   try {
-    http = await startHttpServer(config.port, logger, () => ready);
     const links = linkSigner(dashboardSecret(config.dashboard.secret, logger), systemClock);
     const publicUrl = config.publicUrl;
     core = await prepareCore(db, config, logger, {
@@ -101,7 +110,7 @@ export async function startServer(
     // Teams says itself whether it runs, anonymously (with a warning) or not; production refuses anonymous.
     teams = mountTeams(http, config, core);
   } catch (err) {
-    await http?.close();
+    await http.close();
     await db.close();
     throw err;
   }

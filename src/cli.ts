@@ -11,10 +11,12 @@ const context: CliContext = {
   out: (line) => process.stdout.write(`${line}\n`),
   async withCore(fn) {
     const config = loadConfig();
-    // The command prints its own result; the log says only what went wrong.
+    // The command prints its own result; the log says only what went wrong. Beside a running bot the
+    // command uses the bot's embedded database; otherwise it serves DATA_DIR itself while it runs.
     const { db, core } = await openCore(
       config,
       createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel),
+      { share: true },
     );
     try {
       return await fn(core);

@@ -14,27 +14,48 @@ function processAlive(pid: number): boolean {
   }
 }
 
+/** An owner whose parent died is closing the database (embedded-server.ts): worth a short wait. */
+const ORPHAN_WAIT_MS = 10_000;
+
+function sleep(ms: number) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
 /**
  * PGlite lets any number of processes open one directory, and two writers corrupt it. This lock file,
- * created atomically with the owner's pid, refuses a second process (and a second open in this one); a lock
- * left by a dead process is taken over.
+ * created atomically with the owner's pid (and its parent's: the bot or CLI it serves), refuses a second
+ * process (and a second open in this one); a lock left by a dead process is taken over, and one held by an
+ * orphan that is closing the database after its parent died is waited for.
  */
-export function lockDataDir(dir: string): () => void {
+export function lockDataDir(dir: string, parent = process.ppid): () => void {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, LOCK_FILE);
+  const deadline = Date.now() + ORPHAN_WAIT_MS;
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
+      fs.writeFileSync(file, `${process.pid}\n${parent}`, { flag: 'wx' });
       return () => fs.rmSync(file, { force: true });
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const owner = Number.parseInt(fs.readFileSync(file, 'utf8'), 10);
-      if (Number.isInteger(owner) && processAlive(owner))
+      const [owner, ownerParent] = fs
+        .readFileSync(file, 'utf8')
+        .split('\n')
+        .map((n) => Number.parseInt(n, 10));
+      const alive = (pid: number | undefined) =>
+        pid !== undefined && Number.isInteger(pid) && processAlive(pid);
+      const orphan = ownerParent !== undefined && !Number.isNaN(ownerParent) && !alive(ownerParent);
+      if (alive(owner) && orphan && Date.now() < deadline) {
+        sleep(100);
+        attempt--;
+        continue;
+      }
+      const holder = alive(ownerParent) ? ownerParent : owner;
+      if (alive(owner))
         throw new AppError(
           'DATA_DIR_IN_USE',
-          `DATA_DIR ${dir} is in use by another Samenspraak process (pid ${owner}). Stop that process, ` +
+          `DATA_DIR ${dir} is in use by another Samenspraak process (pid ${holder}). Stop that process, ` +
             'or give this one its own DATA_DIR, or set DATABASE_URL to share a PostgreSQL server.',
-          { dir, pid: owner },
+          { dir, pid: holder ?? 0 },
         );
       fs.rmSync(file, { force: true }); // stale: its owner is gone
     }

@@ -1,11 +1,14 @@
-import { Pool } from 'pg';
+import { Pool, type PoolConfig } from 'pg';
 import { AppError } from '../core/errors';
 import type { Db, Queryable, QueryResult } from './db';
 
-class PostgresDb implements Db {
-  readonly kind = 'postgres' as const;
-
-  constructor(private readonly pool: Pool) {}
+/** The one driver: a pg pool, on a PostgreSQL server or on the embedded database's socket. */
+class PgDb implements Db {
+  constructor(
+    readonly kind: Db['kind'],
+    private readonly pool: Pool,
+    private readonly afterClose: () => Promise<void>,
+  ) {}
 
   async query<T>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
     const res = await this.pool.query(sql, [...params]);
@@ -43,34 +46,55 @@ class PostgresDb implements Db {
     }
   }
 
-  close(): Promise<void> {
-    return this.pool.end();
+  async close(): Promise<void> {
+    try {
+      await this.pool.end();
+    } finally {
+      await this.afterClose();
+    }
   }
+}
+
+export interface PgDbOptions {
+  kind: Db['kind'];
+  max: number;
+  /** How the database is named in messages, without secrets. */
+  name: string;
+  onIdleError: (err: Error) => void;
+  afterClose?: () => Promise<void>;
+}
+
+/** A pool that answered SELECT 1, or DB_UNAVAILABLE naming the database. */
+export async function openPgDb(connection: PoolConfig, opts: PgDbOptions): Promise<Db> {
+  const pool = new Pool({ ...connection, max: opts.max });
+  pool.on('error', opts.onIdleError);
+  try {
+    await pool.query('SELECT 1');
+  } catch (cause) {
+    await pool.end();
+    throw new AppError(
+      'DB_UNAVAILABLE',
+      `${opts.name}: cannot connect (${(cause as Error).message}). Is the server running and the URL right?`,
+      {},
+      { cause },
+    );
+  }
+  return new PgDb(opts.kind, pool, opts.afterClose ?? (async () => {}));
 }
 
 /**
  * A pool on DATABASE_URL. An idle connection the server drops (restart, failover) emits an error on the
  * pool; it is reported through onIdleError and the pool opens a new connection at the next query.
  */
-export async function openPostgresDb(
+export function openPostgresDb(
   url: string,
   max = 10,
   onIdleError: (err: Error) => void = (err) =>
     process.emitWarning(`PostgreSQL idle connection: ${err.message}`),
 ): Promise<Db> {
-  const pool = new Pool({ connectionString: url, max });
-  pool.on('error', onIdleError);
-  try {
-    await pool.query('SELECT 1');
-  } catch (cause) {
-    await pool.end();
-    const safeUrl = url.replace(/\/\/[^@/]*@/, '//***@');
-    throw new AppError(
-      'DB_UNAVAILABLE',
-      `DATABASE_URL ${safeUrl}: cannot connect (${(cause as Error).message}). Is the server running and the URL right?`,
-      {},
-      { cause },
-    );
-  }
-  return new PostgresDb(pool);
+  const safeUrl = url.replace(/\/\/[^@/]*@/, '//***@');
+  return openPgDb(
+    { connectionString: url },
+    { kind: 'postgres', max, name: `DATABASE_URL ${safeUrl}`, onIdleError },
+  );
 }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Db } from '../../src/store/db';
 import { migrate } from '../../src/store/migrate';
-import { openPgliteDb } from '../../src/store/pglite-db';
+import { openDb } from '../../src/store/open-db';
 import { postgresDatabase, TEST_DATABASE_URL } from '../support/databases';
 import { countByKey, type FakePlatform, startFakePlatform } from '../support/fake-platform';
 import { OPENS, seedFanOut, waitFor } from '../support/fan-out';
@@ -80,12 +80,12 @@ describe('a process killed in the middle of a fan-out', () => {
 
   it('on PGlite (a data directory on disk, one process at a time): every member gets exactly one check-in', async () => {
     const dataDir = path.join(dir, 'pglite');
-    const db = await openPgliteDb(dataDir);
+    const db = await openDb({ dataDir });
     await migrate(db);
     await seedFanOut(db, { slack: MEMBERS, teams: 0 });
     await db.close();
     await killMidFanOut(env({ DATA_DIR: dataDir }), fake);
-    const after = await openPgliteDb(dataDir);
+    const after = await openDb({ dataDir });
     try {
       await expectAllSent(after);
     } finally {

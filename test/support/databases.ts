@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import type { Db } from '../../src/store/db';
 import { migrate } from '../../src/store/migrate';
-import { openMemoryDb } from '../../src/store/pglite-db';
 import { openPostgresDb } from '../../src/store/postgres-db';
+import { memoryEmbeddedDb } from './embedded-memory';
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 
@@ -21,10 +21,12 @@ async function emptyTables(db: Db) {
   if (res.rows.length) await db.exec(`TRUNCATE ${res.rows.map((r) => r.name).join(', ')} CASCADE`);
 }
 
-/** An in-memory PGlite, migrated: one per test file (each costs seconds). */
+/**
+ * An in-memory PGlite, migrated, reached through pg on its socket as the bot reaches its own: one per
+ * test file (started from a migrated template, so it costs about a second).
+ */
 export async function pgliteDatabase(): Promise<TestDatabase> {
-  const db = await openMemoryDb();
-  await migrate(db);
+  const db = await memoryEmbeddedDb();
   return { db, reset: () => emptyTables(db), close: () => db.close() };
 }
 

@@ -8,7 +8,7 @@ export const dbCommand: CliCommand = {
   usage: ['db migrate                            apply the database migrations'],
   async run([sub], { out }) {
     if (sub !== 'migrate') throw new UsageError(`db ${sub ?? ''}: unknown`);
-    const db = await openDb(loadConfig());
+    const db = await openDb(loadConfig(), undefined, { share: true });
     try {
       const applied = await migrate(db);
       out(applied.length ? `applied: ${applied.join(', ')}` : 'the database is up to date');
