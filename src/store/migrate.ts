@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../core/errors';
 import { MIGRATIONS_DIR } from '../paths';
-import type { Db } from './db';
+import type { Db, Queryable } from './db';
 
 /** Any constant will do; every replica must use the same one. */
 const MIGRATION_LOCK = 72_517_001;
@@ -10,6 +10,18 @@ const MIGRATION_LOCK = 72_517_001;
 export interface Migration {
   name: string;
   sql: string;
+}
+
+export const SCHEMA_MIGRATIONS_TABLE =
+  'CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())';
+
+/** Applies migrations inside the caller's transaction, unconditionally (a restore into an empty schema). */
+export async function applyMigrations(tx: Queryable, migrations: readonly Migration[]): Promise<void> {
+  await tx.exec(SCHEMA_MIGRATIONS_TABLE);
+  for (const migration of migrations) {
+    await tx.exec(migration.sql);
+    await tx.query('INSERT INTO schema_migrations (name) VALUES ($1)', [migration.name]);
+  }
 }
 
 export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
@@ -28,9 +40,7 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
 export async function migrate(db: Db, migrations = readMigrations()): Promise<string[]> {
   await db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-    await tx.exec(
-      'CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
-    );
+    await tx.exec(SCHEMA_MIGRATIONS_TABLE);
   });
   const applied: string[] = [];
   for (const migration of migrations) {

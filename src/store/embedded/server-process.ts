@@ -13,6 +13,12 @@ export type ServerMessage =
   | { type: 'ready'; socketDir: string }
   | { type: 'failed'; code?: string; message: string; params?: Record<string, string | number> };
 
+/**
+ * PostgreSQL's default 128 MB of shared buffers are touched as tables are read and WASM memory never
+ * shrinks; a bot's working set is a few MB. Measured on a migrated directory: 384 MB → 245 MB resident.
+ */
+const START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
+
 /** A signal to the whole process group (Ctrl-C, systemd) must not close the database under a draining bot. */
 const PARENT_GRACE_MS = 15_000;
 
@@ -25,7 +31,7 @@ function send(message: ServerMessage): Promise<void> {
 
 async function main(mode: string, dataDir: string): Promise<void> {
   const unlock = lockDataDir(dataDir);
-  const pg = await PGlite.create(path.join(dataDir, 'pglite'));
+  const pg = await PGlite.create(path.join(dataDir, 'pglite'), { startParams: START_PARAMS });
   if (mode === 'init') {
     await pg.close();
     unlock();
