@@ -16,7 +16,7 @@ const context: CliContext = {
     const { db, core } = await openCore(
       config,
       createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel),
-      { share: true },
+      { share: true, inProcess: true },
     );
     try {
       return await fn(core);

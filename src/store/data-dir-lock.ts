@@ -27,7 +27,7 @@ function sleep(ms: number) {
  * process (and a second open in this one); a lock left by a dead process is taken over, and one held by an
  * orphan that is closing the database after its parent died is waited for.
  */
-export function lockDataDir(dir: string, parent = process.ppid): () => void {
+export function lockDataDir(dir: string, parent = process.pid): () => void {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, LOCK_FILE);
   const deadline = Date.now() + ORPHAN_WAIT_MS;

@@ -3,12 +3,18 @@ import type { Logger } from '../core/ports';
 import { reportError } from '../error-sink';
 import type { Db } from './db';
 import { startEmbeddedServer } from './embedded/embedded-server';
+import { serveDataDir } from './embedded/serve-data-dir';
 import { recordedSocketDir, SOCKET_PORT } from './embedded/socket-path';
 import { openPgDb, openPostgresDb } from './postgres-db';
 
 export interface OpenOptions {
   /** CLI commands: use the embedded database of a bot running on DATA_DIR when there is one. */
   share?: boolean;
+  /**
+   * Short-lived commands: serve the embedded database from this process instead of a process of its own
+   * (one process start less; the memory goes when the command ends).
+   */
+  inProcess?: boolean;
   /** The embedded server process died under us; by default the error is reported and this process exits. */
   onLost?: (err: AppError) => void;
 }
@@ -60,7 +66,9 @@ export async function openDb(
       else process.stderr.write(`samenspraak: ${err.message}\n`);
       process.exit(1);
     });
-  const server = await startEmbeddedServer(config.dataDir, onLost);
+  const server = opts.inProcess
+    ? await serveDataDir(config.dataDir).then((s) => ({ socketDir: s.socketDir, stop: () => s.close() }))
+    : await startEmbeddedServer(config.dataDir, onLost);
   try {
     return await openPgDb(socketConnection(server.socketDir), {
       kind: 'pglite',

@@ -37,7 +37,7 @@ describe('the PGlite data directory lock', () => {
     await new Promise((resolve) => gone.on('exit', resolve));
     fs.writeFileSync(path.join(d, 'samenspraak.lock'), String(gone.pid));
     const unlock = lockDataDir(d);
-    expect(fs.readFileSync(path.join(d, 'samenspraak.lock'), 'utf8')).toBe(`${process.pid}\n${process.ppid}`);
+    expect(fs.readFileSync(path.join(d, 'samenspraak.lock'), 'utf8')).toBe(`${process.pid}\n${process.pid}`);
     unlock();
   });
 });

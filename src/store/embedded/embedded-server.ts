@@ -13,18 +13,11 @@ export interface EmbeddedServer {
 
 const STOP_TIMEOUT_MS = 20_000;
 
-/**
- * V8 compiles PGlite's WASM with its baseline compiler and then again, optimised, where it runs hot. The
- * baseline alone keeps about 70 MB less code resident and opens faster; the queries of a bot were as fast
- * (3000 inserts and 3000 indexed counts, both ways, within noise).
- */
-const NODE_FLAGS = ['--liftoff-only'];
-
 /** Our entry runs as .ts under tsx and jest, as .js from dist. */
 function forkEntry(args: string[]): ChildProcess {
   const ext = path.extname(__filename);
   return fork(path.join(__dirname, `server-process${ext}`), args, {
-    execArgv: [...NODE_FLAGS, ...(ext === '.ts' ? ['--import', 'tsx'] : [])],
+    execArgv: ext === '.ts' ? ['--import', 'tsx'] : [],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
 }

@@ -25,7 +25,7 @@ export const dbCommand: CliCommand = {
   ],
   async run([sub, file, ...rest], { out }) {
     if (sub === 'migrate') {
-      await withDb({ share: true }, async (db) => {
+      await withDb({ share: true, inProcess: true }, async (db) => {
         const applied = await migrate(db);
         out(applied.length ? `applied: ${applied.join(', ')}` : 'the database is up to date');
       });
@@ -39,14 +39,16 @@ export const dbCommand: CliCommand = {
       );
     if (sub === 'backup') {
       // Beside a running bot, through its database: the copy is one consistent snapshot.
-      const content = await withDb({ share: true }, (db) => takeBackup(db, systemClock.now()));
+      const content = await withDb({ share: true, inProcess: true }, (db) =>
+        takeBackup(db, systemClock.now()),
+      );
       fs.writeFileSync(file, content);
       out(`backup written: ${file} (${content.length} bytes)`);
       return;
     }
     const backup = readBackup(file, fs.readFileSync(file));
     // Not shared: a running bot holds DATA_DIR and the restore is refused until it stops.
-    const { rows } = await withDb({}, (db) => restoreBackup(db, backup, file));
+    const { rows } = await withDb({ inProcess: true }, (db) => restoreBackup(db, backup, file));
     out(`restored ${file}: ${rows} rows, taken at ${backup.takenAt}`);
   },
 };
