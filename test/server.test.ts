@@ -14,7 +14,14 @@ describe('the server process', () => {
     try {
       const health = await waitForHttp(`http://127.0.0.1:${port}/healthz`, 15_000);
       expect(health).toMatchObject({ status: 200, body: '{"status":"ok"}' });
-      const ready = await waitForHttp(`http://127.0.0.1:${port}/readyz`, 15_000);
+      // Liveness is not readiness: /readyz says 503 until the database is open and migrated.
+      const deadline = Date.now() + 60_000;
+      let ready = await waitForHttp(`http://127.0.0.1:${port}/readyz`, 15_000);
+      while (ready.status === 503 && Date.now() < deadline) {
+        expect(ready.body).toBe('{"status":"starting"}');
+        await new Promise((r) => setTimeout(r, 100));
+        ready = await waitForHttp(`http://127.0.0.1:${port}/readyz`, 15_000);
+      }
       expect(ready.status).toBe(200);
 
       const second = await collect(
@@ -37,7 +44,7 @@ describe('the server process', () => {
     } finally {
       first.kill('SIGKILL');
     }
-  });
+  }, 90_000);
 
   it.each([
     [{ PORT: 'abc' }, 'PORT: expected a whole number from 1 to 65535 (got "abc")'],
