@@ -4,6 +4,7 @@ import type { Config } from '../../config';
 import type { Core } from '../../core/index';
 import type { SlackInstallationRepository } from '../../store/repositories/slack-installations';
 import { botTokenAuthorize } from './authorize';
+import { acknowledgeEverything, onceMiddleware } from './edge';
 import { registerCardActions } from './handlers/card-actions';
 import { registerCommands } from './handlers/commands';
 import { registerEvents } from './handlers/events';
@@ -79,6 +80,9 @@ export function createSlackAdapter(
     app = new App({ receiver, authorize, logger, clientOptions });
     router = receiver.router as unknown as Router;
   }
+  acknowledgeEverything(app as never);
+  // Retried events (x-slack-retry-num) and resent submissions are acted on once (see edge.ts).
+  app.use(onceMiddleware(core));
   registerEvents(app, core);
   registerCommands(app, core, config.defaultLocale);
   registerLinkShortcut(app, core);
