@@ -176,6 +176,37 @@ export interface Config {
   dashboard: { secret?: string; ssoJwksUrl: string };
 }
 
+/**
+ * The coordinators setting as the core matches it. `platform:workspace:user` (a Slack team id, a Teams
+ * tenant id) names one person. The short `platform:user` is kept only where it is unambiguous: Slack with
+ * one bot token (one workspace), Teams with one served tenant; elsewhere it is dropped. Each decision is
+ * returned as a note for the start-up log.
+ */
+export function scopedCoordinators(config: Config): { names: Set<string>; notes: string[] } {
+  const names = new Set<string>();
+  const notes: string[] = [];
+  const teamsTenant = config.teams.tenants.length === 1 ? config.teams.tenants[0] : undefined;
+  for (const entry of config.coordinators) {
+    const [platform, ...rest] = entry.split(':');
+    const full =
+      platform === 'slack'
+        ? rest.length === 2
+        : /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:/i.test(rest.join(':'));
+    const oneWorkspace = platform === 'slack' ? Boolean(config.slack.botToken) : Boolean(teamsTenant);
+    if (full) names.add(entry);
+    else if (oneWorkspace) {
+      names.add(entry);
+      notes.push(
+        `COORDINATORS: ${entry} is taken for the one ${platform === 'slack' ? 'Slack workspace of SLACK_BOT_TOKEN' : `Teams tenant ${teamsTenant}`}; write ${platform}:<${platform === 'slack' ? 'team' : 'tenant'} id>:<user id> to be explicit`,
+      );
+    } else
+      notes.push(
+        `COORDINATORS: ${entry} is ignored: it names no ${platform === 'slack' ? 'workspace' : 'tenant'} and this installation serves several; write ${platform}:<${platform === 'slack' ? 'team' : 'tenant'} id>:<user id>`,
+      );
+  }
+  return { names, notes };
+}
+
 export class ConfigError extends Error {
   readonly code = 'CONFIG_INVALID';
   constructor(readonly problems: string[]) {
