@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
 import querystring from 'node:querystring';
-import { type AnyMiddlewareArgs, type Middleware, verifySlackRequest } from '@slack/bolt';
+import { type AnyMiddlewareArgs, AuthorizationError, type Middleware, verifySlackRequest } from '@slack/bolt';
 import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
 import { z } from 'zod';
 import type { Core } from '../../core/index';
 import type { Logger } from '../../core/ports';
+import { reportError } from '../../error-sink';
 import { stripControlDeep } from '../control-chars';
 import {
   appHomeOpenedSchema,
@@ -35,7 +37,14 @@ const team = z.object({ id: teamId });
 const withTeam = <T extends { team?: { id: string } | null; user: { team_id?: string } }>(p: T) =>
   Boolean(p.team?.id ?? p.user.team_id);
 
+/** What Bolt reads of every interaction besides user and team. */
+const enterprise = {
+  enterprise: z.looseObject({ id: z.string() }).nullish(),
+  is_enterprise_install: z.boolean().optional(),
+};
+
 const otherInteraction = z.looseObject({
+  ...enterprise,
   type: z.enum(['view_closed', 'shortcut', 'block_suggestion']),
   user: z.object({ id: userId, team_id: teamId.optional() }),
   team: team.nullable().optional(),
@@ -51,15 +60,34 @@ function eventSchema(event: { type: string; subtype?: unknown; bot_id?: unknown 
   return event.subtype === undefined && event.bot_id === undefined ? newMessageEventSchema : null;
 }
 
+/** The fields Bolt itself reads from every event (team, user, conversation), typed so it cannot trip. */
+const stringOrObject = z.union([z.string(), z.looseObject({})]).optional();
+const authorization = z.looseObject({
+  team_id: teamId.nullish(),
+  enterprise_id: z.string().nullish(),
+  is_enterprise_install: z.boolean().optional(),
+});
+
 const eventCallback = z.looseObject({
   type: z.literal('event_callback'),
   team_id: teamId,
+  enterprise_id: z.string().nullish(),
+  authorizations: z.array(authorization).max(10).optional(),
   event_id: z.string().regex(/^Ev[A-Za-z0-9-]{1,40}$/, 'an event id like Ev0123ABC'),
-  event: z.looseObject({ type: z.string().min(1).max(64) }).superRefine((event, ctx) => {
-    const parsed = eventSchema(event)?.safeParse(event);
-    for (const issue of parsed?.success === false ? parsed.error.issues : [])
-      ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
-  }),
+  event: z
+    .looseObject({
+      type: z.string().min(1).max(64),
+      user: stringOrObject,
+      channel: stringOrObject,
+      channel_id: z.string().optional(),
+      item: z.looseObject({}).optional(),
+      subteam: z.looseObject({}).optional(),
+    })
+    .superRefine((event, ctx) => {
+      const parsed = eventSchema(event)?.safeParse(event);
+      for (const issue of parsed?.success === false ? parsed.error.issues : [])
+        ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+    }),
 });
 
 type Verdict = { pass: true } | { pass: false; status: 200 | 400; reason: string };
@@ -87,7 +115,7 @@ export function judgeSlackBody(raw: string, contentType: string | undefined): Ve
   const check = (schema: z.ZodType, extra?: (p: never) => boolean): Verdict => {
     const parsed = schema.safeParse(b);
     if (!parsed.success) return refused(`${String(b.type ?? b.command)}: ${issues(parsed.error)}`);
-    if (extra && !extra(parsed.data as never)) return refused(`${String(b.type)}: no team`);
+    if (extra && !extra(parsed.data as never)) return refused(`${String(b.type)}: no team, or two`);
     return { pass: true };
   };
   if (typeof b.command === 'string') return check(slashCommandSchema);
@@ -95,15 +123,18 @@ export function judgeSlackBody(raw: string, contentType: string | undefined): Ve
     case 'url_verification':
       return check(z.object({ type: z.literal('url_verification'), challenge: z.string().min(1).max(200) }));
     case 'event_callback':
-      return check(eventCallback);
+      // Bolt authorises by the first authorization's team: it must be the envelope's.
+      return check(eventCallback, (e: { team_id: string; authorizations?: { team_id?: string | null }[] }) =>
+        [undefined, null, e.team_id].includes(e.authorizations?.[0]?.team_id),
+      );
     case 'app_rate_limited':
       return ignored('app_rate_limited');
     case 'block_actions':
-      return check(blockActionSchema, withTeam);
+      return check(blockActionSchema.extend(enterprise), withTeam);
     case 'view_submission':
-      return check(viewSubmissionSchema, withTeam);
+      return check(viewSubmissionSchema.extend(enterprise), withTeam);
     case 'message_action':
-      return check(messageActionSchema, withTeam);
+      return check(messageActionSchema.extend(enterprise), withTeam);
     case 'view_closed':
     case 'shortcut':
     case 'block_suggestion':
@@ -167,6 +198,21 @@ export function slackEdge(signingSecret: string, logger: Logger): Router {
   router.post('/slack/events', express.raw({ type: () => true, limit: SLACK_BODY_LIMIT }), guard);
   router.use('/slack/events', unreadable);
   return router;
+}
+
+/**
+ * Bolt's own reading of a request threw before any listener ran (listener errors never reach here: Bolt
+ * hands them to app.error). The body was one Bolt cannot read: a 400, reported, never a 500.
+ */
+export function unreadableForBolt(logger: Logger) {
+  return async (args: { error: Error; response: ServerResponse }): Promise<boolean> => {
+    reportError(logger, args.error, { platform: 'slack', step: 'Bolt could not read the request' });
+    if (args.response.headersSent) return false;
+    if (args.error instanceof AuthorizationError) args.response.writeHead(401);
+    else args.response.writeHead(400);
+    args.response.end();
+    return true;
+  };
 }
 
 /** What a request's ack answered, shared with the middleware through Bolt's context. */

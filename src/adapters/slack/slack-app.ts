@@ -4,7 +4,7 @@ import type { Config } from '../../config';
 import type { Core } from '../../core/index';
 import type { SlackInstallationRepository } from '../../store/repositories/slack-installations';
 import { botTokenAuthorize } from './authorize';
-import { acknowledgeEverything, onceMiddleware } from './edge';
+import { acknowledgeEverything, onceMiddleware, unreadableForBolt } from './edge';
 import { registerCardActions } from './handlers/card-actions';
 import { registerCommands } from './handlers/commands';
 import { registerEvents } from './handlers/events';
@@ -75,6 +75,7 @@ export function createSlackAdapter(
       endpoints: '/slack/events',
       logger,
       processBeforeResponse: false,
+      processEventErrorHandler: unreadableForBolt(core.deps.logger),
       ...oauth,
     });
     app = new App({ receiver, authorize, logger, clientOptions });

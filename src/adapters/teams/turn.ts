@@ -247,7 +247,14 @@ export class TeamsTurns {
           body: { task: { type: 'message', value: t(member.locale, 'teams.badRequest') } },
         };
       };
-    } else return; // Not ours: botbuilder answers 501.
+    } else {
+      // Not an invoke this bot offers: a 400 that says so (botbuilder would answer 501, a server error).
+      await answer({
+        status: 400,
+        body: badRequestResponse(t(await this.localeFor(activity), 'teams.badRequest')),
+      });
+      return;
+    }
     const key = activityKey(activity);
     if (!(await this.firstDelivery(key))) {
       const earlier = key ? await this.repos.teams.invokeResponse(key) : null;
