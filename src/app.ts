@@ -5,7 +5,7 @@ import { mountTeams, type TeamsAdapter } from './adapters/teams/mount';
 import { dashboardSecret, linkSigner, loginUrl } from './adapters/web/dashboard/links';
 import { mountDashboard } from './adapters/web/dashboard/mount';
 import { errorHandler, type HttpServer, startHttpServer } from './adapters/web/server';
-import type { Config } from './config';
+import { type Config, scopedCoordinators } from './config';
 import { AgendaCatalog } from './core/agenda/catalog';
 import type { Agenda } from './core/agenda/model';
 import { discussionSettings } from './core/discussion/settings';
@@ -42,6 +42,8 @@ export async function prepareCore(
   logger: Logger,
   opts: { clock?: Clock; ids?: IdGenerator; dashboardLink?: (memberId: string) => string } = {},
 ): Promise<Core> {
+  const coordinators = scopedCoordinators(config);
+  for (const note of coordinators.notes) logger.warn({ setting: 'COORDINATORS' }, note);
   const applied = await migrate(db);
   if (applied.length) logger.info({ migrations: applied }, 'database migrated');
   return createCore({
@@ -50,7 +52,7 @@ export async function prepareCore(
     ids: opts.ids ?? randomUUID,
     logger,
     agendas: await loadCatalog(db, config),
-    coordinators: config.coordinators,
+    coordinators: coordinators.names,
     discussion: discussionSettings({ ...config.discussion, timeZone: config.timeZone }, { fetch, logger }),
     calendar: loadWorkCalendar(config.timeZone),
     dashboardLink: opts.dashboardLink,

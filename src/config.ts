@@ -14,6 +14,17 @@ export const SECRET_VARIABLES = [
   'DASHBOARD_SECRET',
 ] as const;
 
+/**
+ * The Bot Framework channel hosts Teams sends as `serviceUrl` (public cloud, GCC, GCC High, DoD). Replies
+ * and proactive messages only go to these; a sovereign cloud sets TEAMS_SERVICE_URL_HOSTS instead.
+ */
+export const TEAMS_CHANNEL_HOSTS = [
+  'smba.trafficmanager.net',
+  'smba.infra.gcc.teams.microsoft.com',
+  'smba.infra.gov.teams.microsoft.us',
+  'smba.infra.dod.teams.microsoft.us',
+];
+
 const blankIsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankIsUnset, schema.optional());
 const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
@@ -54,7 +65,16 @@ const envSchema = z.object({
   ),
   AGENDA_FILES: optional(list),
   COORDINATORS: optional(
-    list.pipe(z.array(z.string().regex(/^(slack|teams):\S+$/, 'platform:user id, like slack:U0123ABC'))),
+    list.pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            /^(slack|teams):\S+$/,
+            'platform:workspace or tenant:user id, like slack:T0123ABC:U0123ABC (platform:user id, like slack:U0123ABC, only with one workspace)',
+          ),
+      ),
+    ),
   ),
   SLACK_SIGNING_SECRET: optional(z.string()),
   SLACK_BOT_TOKEN: optional(z.string().startsWith('xoxb-', 'a bot token starting with xoxb-')),
@@ -67,6 +87,13 @@ const envSchema = z.object({
   MICROSOFT_APP_PASSWORD: optional(z.string()),
   MICROSOFT_APP_TENANT_ID: optional(z.string()),
   MICROSOFT_APP_TYPE: withDefault(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']), 'MultiTenant'),
+  TEAMS_ANONYMOUS: optional(z.enum(['local'], { message: 'local (or unset)' })),
+  TEAMS_SERVICE_URL_HOSTS: optional(
+    list.pipe(
+      z.array(z.string().regex(/^(\*\.)?[a-z0-9.-]+$|^::1$/i, 'host names, like smba.trafficmanager.net')),
+    ),
+  ),
+  TEAMS_TENANTS: optional(list),
   RETENTION_DAYS: withDefault(
     z.coerce.number({ message: 'a whole number of days, like 365' }).int().min(1),
     365,
@@ -126,7 +153,18 @@ export interface Config {
     stateSecret?: string;
     apiUrl?: string;
   };
-  teams: { appId?: string; appPassword?: string; tenantId?: string; appType: Env['MICROSOFT_APP_TYPE'] };
+  teams: {
+    appId?: string;
+    appPassword?: string;
+    tenantId?: string;
+    appType: Env['MICROSOFT_APP_TYPE'];
+    /** TEAMS_ANONYMOUS=local: no tokens, loopback clients and serviceUrls only, never in production. */
+    anonymous: boolean;
+    /** Hosts a `serviceUrl` may name (`*.` for any subdomain); loopback ones may use http. */
+    serviceUrlHosts: string[];
+    /** The tenants this installation serves (with MICROSOFT_APP_TENANT_ID); empty = any. */
+    tenants: string[];
+  };
   discussion: {
     retentionDays: number;
     digestEveryDays: number;
@@ -136,6 +174,37 @@ export interface Config {
   delivery: { slackPerMinute: number; rhythm?: CycleRhythm };
   /** Signs the dashboard's sign-in links; checks Teams SSO tokens against the key set. */
   dashboard: { secret?: string; ssoJwksUrl: string };
+}
+
+/**
+ * The coordinators setting as the core matches it. `platform:workspace:user` (a Slack team id, a Teams
+ * tenant id) names one person. The short `platform:user` is kept only where it is unambiguous: Slack with
+ * one bot token (one workspace), Teams with one served tenant; elsewhere it is dropped. Each decision is
+ * returned as a note for the start-up log.
+ */
+export function scopedCoordinators(config: Config): { names: Set<string>; notes: string[] } {
+  const names = new Set<string>();
+  const notes: string[] = [];
+  const teamsTenant = config.teams.tenants.length === 1 ? config.teams.tenants[0] : undefined;
+  for (const entry of config.coordinators) {
+    const [platform, ...rest] = entry.split(':');
+    const full =
+      platform === 'slack'
+        ? rest.length === 2
+        : /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:/i.test(rest.join(':'));
+    const oneWorkspace = platform === 'slack' ? Boolean(config.slack.botToken) : Boolean(teamsTenant);
+    if (full) names.add(entry);
+    else if (oneWorkspace) {
+      names.add(entry);
+      notes.push(
+        `COORDINATORS: ${entry} is taken for the one ${platform === 'slack' ? 'Slack workspace of SLACK_BOT_TOKEN' : `Teams tenant ${teamsTenant}`}; write ${platform}:<${platform === 'slack' ? 'team' : 'tenant'} id>:<user id> to be explicit`,
+      );
+    } else
+      notes.push(
+        `COORDINATORS: ${entry} is ignored: it names no ${platform === 'slack' ? 'workspace' : 'tenant'} and this installation serves several; write ${platform}:<${platform === 'slack' ? 'team' : 'tenant'} id>:<user id>`,
+      );
+  }
+  return { names, notes };
 }
 
 export class ConfigError extends Error {
@@ -191,6 +260,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       appPassword: e.MICROSOFT_APP_PASSWORD,
       tenantId: e.MICROSOFT_APP_TENANT_ID,
       appType: e.MICROSOFT_APP_TYPE,
+      anonymous: e.TEAMS_ANONYMOUS === 'local',
+      serviceUrlHosts: e.TEAMS_SERVICE_URL_HOSTS ?? TEAMS_CHANNEL_HOSTS,
+      tenants: [
+        ...new Set([
+          ...(e.MICROSOFT_APP_TENANT_ID ? [e.MICROSOFT_APP_TENANT_ID] : []),
+          ...(e.TEAMS_TENANTS ?? []),
+        ]),
+      ],
     },
     discussion: {
       retentionDays: e.RETENTION_DAYS,

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../src/config';
+import { ConfigError, loadConfig, scopedCoordinators } from '../src/config';
 
 describe('configuration', () => {
   it('runs with nothing set: PGlite in ./data on port 3978, Dutch, Amsterdam time', () => {
@@ -33,7 +33,10 @@ describe('configuration', () => {
       'TIMEZONE: expected an IANA time zone like Europe/Amsterdam (got "Mars/Base")',
     ]);
     expect(problems({ DEFAULT_LOCALE: 'de' })[0]).toMatch(/^DEFAULT_LOCALE: expected one of "nl"\|"en"/);
-    expect(problems({ COORDINATORS: 'slack:U1,U2' })[0]).toMatch(/^COORDINATORS: expected platform:user id/);
+    expect(problems({ COORDINATORS: 'slack:U1,U2' })[0]).toMatch(
+      /^COORDINATORS: expected platform:workspace or tenant:user id/,
+    );
+    expect(problems({ TEAMS_ANONYMOUS: 'yes' })[0]).toMatch(/^TEAMS_ANONYMOUS: expected local \(or unset\)/);
   });
 
   it('never repeats a secret value in its message', () => {
@@ -54,5 +57,35 @@ describe('configuration', () => {
     expect([...config.coordinators]).toEqual(['slack:U0123', 'teams:29:abc']);
     expect(config.slack.botToken).toBe('xoxb-1');
     expect(config.teams.appType).toBe('SingleTenant');
+  });
+
+  it('keeps a short coordinator only where one workspace makes it unambiguous, and says so', () => {
+    const tenant = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+    const coordinators = 'slack:U0COORD,slack:T1:U0ANNA,teams:29:abc,teams:' + tenant + ':a1b2';
+    const oauth = scopedCoordinators(
+      loadConfig({
+        COORDINATORS: coordinators,
+        SLACK_CLIENT_ID: 'x',
+        SLACK_CLIENT_SECRET: 'y',
+        SLACK_STATE_SECRET: 'z',
+      }),
+    );
+    expect([...oauth.names]).toEqual(['slack:T1:U0ANNA', `teams:${tenant}:a1b2`]);
+    expect(oauth.notes).toEqual([
+      expect.stringContaining('COORDINATORS: slack:U0COORD is ignored'),
+      expect.stringContaining('COORDINATORS: teams:29:abc is ignored'),
+    ]);
+    const single = scopedCoordinators(
+      loadConfig({ COORDINATORS: coordinators, SLACK_BOT_TOKEN: 'xoxb-1', MICROSOFT_APP_TENANT_ID: tenant }),
+    );
+    expect([...single.names]).toEqual([
+      'slack:U0COORD',
+      'slack:T1:U0ANNA',
+      'teams:29:abc',
+      `teams:${tenant}:a1b2`,
+    ]);
+    expect(single.notes[0]).toContain(
+      'slack:U0COORD is taken for the one Slack workspace of SLACK_BOT_TOKEN',
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { type Actor, actorId, requireCoordinator } from './access';
+import { namedCoordinator } from './members';
 import type { Member, Platform } from './model';
 import type { CoreDeps } from './ports';
 
@@ -26,7 +27,7 @@ export async function enrolAudience(
     const members = new Map<string, Member>();
     for (const e of entries) {
       const workspace = await repos.workspaces.upsert(e.platform, e.workspace);
-      const roles = deps.coordinators.has(`${e.platform}:${e.userId}`)
+      const roles = namedCoordinator(deps.coordinators, e.platform, e.workspace, e.userId)
         ? ['member', 'coordinator']
         : ['member'];
       const member = await repos.members.upsert(

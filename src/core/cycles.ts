@@ -36,6 +36,9 @@ async function audit(repos: Repositories, deps: CoreDeps, actor: Actor, action: 
 }
 
 /** Plans a cycle: scheduled to open by itself at opensAt. */
+/** A cycle's name is one line in lists, cards and exports. */
+export const MAX_CYCLE_NAME = 120;
+
 export async function planCycle(deps: CoreDeps, actor: Actor, input: PlanCycleInput): Promise<Cycle> {
   return deps.store.transaction((repos) => planCycleIn(repos, deps, actor, input));
 }
@@ -52,6 +55,10 @@ export async function planCycleIn(
   deps.agendas.scopeItems(agenda.id, scope); // refuses unknown ids
   if (scope.length === 0) throw new AppError('CYCLE_EMPTY_SCOPE', 'empty scope');
   if (input.closesAt <= input.opensAt) throw new AppError('CYCLE_BAD_DATES', 'closes before it opens');
+  if (input.name.trim().length === 0 || input.name.length > MAX_CYCLE_NAME)
+    throw new AppError('INPUT_INVALID', 'cycle name empty or too long', {
+      detail: `naam van 1 tot ${MAX_CYCLE_NAME} tekens`,
+    });
   await requireCoordinator(repos, actor);
   for (const boardId of input.audience.boards)
     if (!(await repos.boards.get(boardId)))

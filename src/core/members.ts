@@ -3,6 +3,19 @@ import type { Member, Platform, Role } from './model';
 import type { CoreDeps, MemberIdentity } from './ports';
 
 /**
+ * Whether the coordinators setting names this person: `platform:workspace:user`, or the short
+ * `platform:user` that the wiring keeps only where one workspace makes it unambiguous.
+ */
+export function namedCoordinator(
+  names: ReadonlySet<string>,
+  platform: Platform,
+  workspaceExternalId: string,
+  userId: string,
+): boolean {
+  return names.has(`${platform}:${workspaceExternalId}:${userId}`) || names.has(`${platform}:${userId}`);
+}
+
+/**
  * Meets a person on a platform: creates the workspace and the member at first contact. People named in
  * the coordinators setting (platform:user id) start as coordinators.
  */
@@ -14,7 +27,12 @@ export async function meetMember(
 ): Promise<Member> {
   return deps.store.transaction(async (repos) => {
     const workspace = await repos.workspaces.upsert(platform, workspaceExternalId);
-    const roles: Role[] = deps.coordinators.has(`${platform}:${identity.externalId}`)
+    const roles: Role[] = namedCoordinator(
+      deps.coordinators,
+      platform,
+      workspaceExternalId,
+      identity.externalId,
+    )
       ? ['member', 'coordinator']
       : ['member'];
     return repos.members.upsert({ ...identity, workspaceId: workspace.id }, deps.ids, roles);

@@ -266,7 +266,7 @@ export interface CoreDeps {
   ids: IdGenerator;
   logger: Logger;
   agendas: AgendaCatalog;
-  /** People who are coordinators from their first contact, as "platform:user id". */
+  /** People who are coordinators from their first contact: "platform:workspace:user id" (or "platform:user id"). */
   coordinators: ReadonlySet<string>;
   /** Retention, digest rhythm and the summariser; defaults when absent (see core/discussion/settings.ts). */
   discussion?: import('./discussion/ports').DiscussionSettings;

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { type Agenda, agendaSchema } from '../core/agenda/model';
 import { AppError } from '../core/errors';
 import { AGENDAS_DIR } from '../paths';
+import { MAX_IMPORT_BYTES, readImportFile } from './import-file';
 
 function yamlFilesIn(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -40,12 +41,7 @@ function describeIssues(file: string, error: z.ZodError): string {
 
 /** Reads and validates one agenda file; errors name the file and the path inside it. */
 export function loadAgendaFile(file: string): Agenda {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (cause) {
-    throw new AppError('AGENDA_FILE_UNREADABLE', `${file}: cannot be read`, { file }, { cause });
-  }
+  const text = readImportFile(file, MAX_IMPORT_BYTES.agenda, 'AGENDA_FILE_UNREADABLE');
   let raw: unknown;
   try {
     raw = file.endsWith('.json') ? JSON.parse(text) : YAML.parse(text);

@@ -92,7 +92,7 @@ describe('Teams with an app id', () => {
 });
 
 describe('Teams without an app id', () => {
-  it('runs anonymously for local trials, with a loud warning', async () => {
+  it('runs anonymously for local trials with TEAMS_ANONYMOUS=local, with a loud warning', async () => {
     const r = await startTeamsRig(t, connector, null);
     rig = r;
     expect(r.adapter.mode).toEqual({ kind: 'anonymous' });
@@ -110,7 +110,7 @@ describe('Teams without an app id', () => {
     try {
       expect(mountTeams(http, loadConfig({ NODE_ENV: 'production' }), core)).toBeNull();
       expect(logs.map((l) => l.msg)).toContain(
-        'Teams is disabled: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to enable it (production never runs an anonymous bot)',
+        'Teams is disabled: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to enable it (TEAMS_ANONYMOUS=local runs it without authentication for a local trial)',
       );
       const res = await fetch(`http://127.0.0.1:${http.port}/api/messages`, { method: 'POST', body: '{}' });
       expect(res.status).toBe(404);
@@ -120,6 +120,14 @@ describe('Teams without an app id', () => {
         expect.objectContaining({
           code: 'CONFIG_INVALID',
           message: expect.stringContaining('MICROSOFT_APP_ID'),
+        }),
+      );
+      expect(() =>
+        mountTeams(http, loadConfig({ NODE_ENV: 'production', TEAMS_ANONYMOUS: 'local' }), core),
+      ).toThrow(
+        expect.objectContaining({
+          code: 'CONFIG_INVALID',
+          message: expect.stringContaining('TEAMS_ANONYMOUS=local is for a trial on your own machine'),
         }),
       );
       expect(() =>

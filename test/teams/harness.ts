@@ -46,7 +46,7 @@ export async function startTeamsRig(
   t: TestDatabase,
   connector: FakeConnector,
   openid: LocalOpenId | null,
-  options: { appId?: string; deadlineMs?: number; at?: string } = {},
+  options: { appId?: string; deadlineMs?: number; at?: string; env?: Record<string, string> } = {},
 ): Promise<TeamsRig> {
   await t.reset();
   const appId = options.appId ?? (openid ? APP_ID : '');
@@ -58,7 +58,12 @@ export async function startTeamsRig(
   Object.assign(core.deps, { logger });
   const config = loadConfig({
     NODE_ENV: 'test',
-    ...(appId ? { MICROSOFT_APP_ID: appId, MICROSOFT_APP_PASSWORD: 'not-used-in-tests' } : {}),
+    // The fake connector listens on 127.0.0.1: the one serviceUrl host these tests allow.
+    TEAMS_SERVICE_URL_HOSTS: '127.0.0.1',
+    ...(appId
+      ? { MICROSOFT_APP_ID: appId, MICROSOFT_APP_PASSWORD: 'not-used-in-tests' }
+      : { TEAMS_ANONYMOUS: 'local' }),
+    ...options.env,
   });
   const http = await startHttpServer(0, logger, () => true);
   const adapter = must(

@@ -17,7 +17,7 @@ const COLUMN_ALIASES: Record<string, keyof NewBoard> = {
 };
 
 const rowSchema = z.object({
-  name: z.string().trim().min(1, 'a name'),
+  name: z.string().trim().min(1, 'a name').max(200, 'a name of at most 200 characters'),
   duoNumber: z
     .string()
     .trim()

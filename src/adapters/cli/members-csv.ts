@@ -26,11 +26,16 @@ const rowSchema = z.object({
     .trim()
     .toLowerCase()
     .pipe(z.enum(['slack', 'teams'], 'slack or teams')),
-  workspace: z.string().trim().min(1, 'the Slack team id or Teams tenant id'),
-  userId: z.string().trim().min(1, 'the Slack user id or Teams user id'),
+  workspace: z
+    .string()
+    .trim()
+    .min(1, 'the Slack team id or Teams tenant id')
+    .max(128, 'at most 128 characters'),
+  userId: z.string().trim().min(1, 'the Slack user id or Teams user id').max(256, 'at most 256 characters'),
   name: z
     .string()
     .trim()
+    .max(200, 'a name of at most 200 characters')
     .optional()
     .transform((n) => n || undefined),
 });

@@ -3,6 +3,7 @@ import type { Core } from '../../core/index';
 import type { Queryable } from '../../store/db';
 import { slackInstallationRepository } from '../../store/repositories/slack-installations';
 import type { HttpServer } from '../web/server';
+import { slackEdge } from './edge';
 import { createSlackAdapter, type SlackAdapter, slackConfigured } from './slack-app';
 
 /**
@@ -23,8 +24,10 @@ export async function mountSlack(
     return null;
   }
   const slack = createSlackAdapter(config, core, slackInstallationRepository(db));
-  if (slack.router) http.app.use(slack.router);
-  else await slack.app.start();
+  if (slack.router) {
+    http.app.use(slackEdge(config.slack.signingSecret as string, core.deps.logger));
+    http.app.use(slack.router);
+  } else await slack.app.start();
   core.deps.logger.info({ platform: 'slack', mode: slack.router ? 'http' : 'socket' }, 'Slack is enabled');
   return slack;
 }

@@ -4,6 +4,7 @@ import type { Config } from '../../config';
 import type { Core } from '../../core/index';
 import type { SlackInstallationRepository } from '../../store/repositories/slack-installations';
 import { botTokenAuthorize } from './authorize';
+import { acknowledgeEverything, onceMiddleware, unreadableForBolt } from './edge';
 import { registerCardActions } from './handlers/card-actions';
 import { registerCommands } from './handlers/commands';
 import { registerEvents } from './handlers/events';
@@ -74,11 +75,15 @@ export function createSlackAdapter(
       endpoints: '/slack/events',
       logger,
       processBeforeResponse: false,
+      processEventErrorHandler: unreadableForBolt(core.deps.logger),
       ...oauth,
     });
     app = new App({ receiver, authorize, logger, clientOptions });
     router = receiver.router as unknown as Router;
   }
+  acknowledgeEverything(app as never);
+  // Retried events (x-slack-retry-num) and resent submissions are acted on once (see edge.ts).
+  app.use(onceMiddleware(core));
   registerEvents(app, core);
   registerCommands(app, core, config.defaultLocale);
   registerLinkShortcut(app, core);

@@ -11,7 +11,7 @@ const id = z.string().min(1).max(1024);
 export const accountSchema = z.looseObject({
   id,
   name: z.string().max(512).optional(),
-  aadObjectId: z.string().max(128).optional(),
+  aadObjectId: z.string().min(1).max(128).optional(),
   role: z.string().max(32).optional(),
 });
 

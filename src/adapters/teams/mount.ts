@@ -3,8 +3,9 @@ import type { Config } from '../../config';
 import type { Core } from '../../core/index';
 import { reportError } from '../../error-sink';
 import { t } from '../../i18n/index';
+import { stripControlDeep } from '../control-chars';
 import type { HttpServer } from '../web/server';
-import { activitySchema, localeOf, type TeamsActivity } from './activity';
+import { activitySchema, localeOf, type TeamsActivity, tenantOf } from './activity';
 import {
   type Activity,
   createBotFramework,
@@ -13,6 +14,7 @@ import {
 } from './bot-framework';
 import { messageResponse, textMessage } from './render';
 import { TeamsSender } from './sender';
+import { isLoopback, serviceUrlAllowed } from './service-url';
 import { type TeamsMode, type TeamsOptions, teamsMode } from './settings';
 import { TeamsTurns } from './turn';
 
@@ -30,9 +32,10 @@ export interface TeamsAdapter {
 }
 
 export const ANONYMOUS_WARNING =
-  'Teams runs WITHOUT authentication: anyone who can reach POST /api/messages can act as any Teams user. ' +
-  'This is for local trials only (Microsoft 365 Agents Playground). Set MICROSOFT_APP_ID and ' +
-  'MICROSOFT_APP_PASSWORD to require Bot Framework tokens; NODE_ENV=production refuses to run like this.';
+  'Teams runs WITHOUT authentication (TEAMS_ANONYMOUS=local): requests from this machine can act as any ' +
+  'Teams user. This is for local trials only (Microsoft 365 Agents Playground); only loopback clients and ' +
+  'loopback serviceUrls are accepted. Set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to require Bot ' +
+  'Framework tokens; NODE_ENV=production refuses to run like this.';
 
 /**
  * Teams on the shared server: botbuilder's CloudAdapter behind POST /api/messages. Checks the
@@ -73,13 +76,31 @@ export function mountTeams(
     }
   };
 
+  const anonymous = mode.kind === 'anonymous';
+  const tenants = new Set(config.teams.tenants);
+  /** Why a request is refused before it is authenticated, stored or answered; null when it may go on. */
+  const refuse = (client: string | undefined, activity: TeamsActivity): string | null => {
+    if (anonymous && !isLoopback(client)) return 'anonymous mode serves loopback clients only';
+    if (!serviceUrlAllowed(activity.serviceUrl, config.teams.serviceUrlHosts, anonymous))
+      return 'serviceUrl is not a Bot Framework channel host (TEAMS_SERVICE_URL_HOSTS)';
+    if (tenants.size > 0 && !tenants.has(tenantOf(activity)))
+      return 'tenant not served by this installation (MICROSOFT_APP_TENANT_ID, TEAMS_TENANTS)';
+    return null;
+  };
+
   const receive: RequestHandler = async (req, res) => {
     const parsed = activitySchema.safeParse(req.body);
     if (!parsed.success) {
       res.status(400).json({ error: 'bad_activity', message: t('nl', 'teams.badRequest') });
       return;
     }
-    const activity = parsed.data;
+    const activity = stripControlDeep(parsed.data);
+    const refusal = refuse(req.socket.remoteAddress, activity);
+    if (refusal) {
+      logger.warn({ platform: 'teams', activity: activity.type, reason: refusal }, 'Teams request refused');
+      res.status(403).json({ error: 'forbidden', message: t('nl', 'teams.badRequest') });
+      return;
+    }
     const work = bot.adapter.run(
       req.headers.authorization ?? '',
       activity as unknown as Activity,

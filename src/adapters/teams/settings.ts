@@ -38,8 +38,8 @@ export type TeamsMode =
 
 /**
  * How Teams runs with this configuration. With an app id every request needs a valid Bot Framework
- * token. Without one the bot runs anonymously for local trials (Agents Playground), which production
- * refuses: there Teams stays off, and a half-done Teams configuration stops the start.
+ * token. Without one Teams is off, unless TEAMS_ANONYMOUS=local asks for a local trial (Agents
+ * Playground) outside production; a half-done Teams configuration in production stops the start.
  */
 export function teamsMode(config: Config): TeamsMode {
   const { appId, appPassword, tenantId, appType } = config.teams;
@@ -69,17 +69,19 @@ export function teamsMode(config: Config): TeamsMode {
     return { kind: 'authenticated', appId };
   }
   if (config.env === 'production') {
-    if (appPassword || tenantId)
+    if (appPassword || tenantId || config.teams.anonymous)
       throw new AppError(
         'CONFIG_INVALID',
-        'Teams: MICROSOFT_APP_ID is not set, so the bot would run without authentication; production refuses that. Set MICROSOFT_APP_ID (or unset the other MICROSOFT_APP_* variables to run without Teams).',
-        { detail: 'MICROSOFT_APP_ID ontbreekt' },
+        config.teams.anonymous
+          ? 'Teams: TEAMS_ANONYMOUS=local is for a trial on your own machine; NODE_ENV=production refuses it. Set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD instead.'
+          : 'Teams: MICROSOFT_APP_ID is not set, so the bot would run without authentication; production refuses that. Set MICROSOFT_APP_ID (or unset the other MICROSOFT_APP_* variables to run without Teams).',
+        { detail: config.teams.anonymous ? 'TEAMS_ANONYMOUS in productie' : 'MICROSOFT_APP_ID ontbreekt' },
       );
-    return {
-      kind: 'disabled',
-      reason:
-        'Teams is disabled: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to enable it (production never runs an anonymous bot)',
-    };
   }
-  return { kind: 'anonymous' };
+  if (config.teams.anonymous) return { kind: 'anonymous' };
+  return {
+    kind: 'disabled',
+    reason:
+      'Teams is disabled: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to enable it (TEAMS_ANONYMOUS=local runs it without authentication for a local trial)',
+  };
 }

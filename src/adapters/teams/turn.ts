@@ -90,11 +90,14 @@ export class TeamsTurns {
     return known?.locale ?? localeOf(activity) ?? 'nl';
   }
 
-  private async meet(activity: TeamsActivity, key: string | null): Promise<Member> {
+  /**
+   * Runs the work of a claimed activity; when it fails the claim is released, so the resend Teams makes
+   * is acted on (a resend after success is not: its claim stands).
+   */
+  private async releasedOnFailure<T>(key: string | null, work: () => Promise<T>): Promise<T> {
     try {
-      return await meetSender(this.core, activity);
+      return await work();
     } catch (err) {
-      // Nothing was done yet: a resend may try again.
       if (key) await this.repos.inboundEvents.forget('teams', key);
       throw err;
     }
@@ -117,31 +120,33 @@ export class TeamsTurns {
     }
     const key = activityKey(activity);
     if (!(await this.firstDelivery(key))) return;
-    const member = await this.meet(activity, key);
-    await saveConversation(this.core, context, activity, member);
-    const channelId = channelIdOf(activity);
-    if (submit?.success) {
-      // A card action from a client without Universal Actions (Action.Submit fallback).
-      const { verb, ...data } = submit.data;
-      const result = await runCardAction({ core: this.core, member, channelId }, verb, data);
-      const shown = result.response.value;
-      const next = result.replaceOriginal ?? (typeof shown === 'object' && 'type' in shown ? shown : null);
-      if (next && activity.replyToId)
-        await context.updateActivity({ ...cardMessage(next), id: activity.replyToId });
-      else if (next) await context.sendActivity(cardMessage(next));
-      else await context.sendActivity(textMessage(messageText(result.response)));
-      return;
-    }
-    const ctx: ChatContext = {
-      member,
-      workspaceId: member.workspaceId,
-      channelId,
-      channelName: activity.channelData?.channel?.name,
-      // A standard channel's people are its team's roster.
-      channelPeople: () => learnRoster(this.core, context, activity),
-    };
-    const reply = await handleCommand(this.core, ctx, text);
-    await context.sendActivity(await this.replyActivity(reply, ctx));
+    await this.releasedOnFailure(key, async () => {
+      const member = await meetSender(this.core, activity);
+      await saveConversation(this.core, context, activity, member);
+      const channelId = channelIdOf(activity);
+      if (submit?.success) {
+        // A card action from a client without Universal Actions (Action.Submit fallback).
+        const { verb, ...data } = submit.data;
+        const result = await runCardAction({ core: this.core, member, channelId }, verb, data);
+        const shown = result.response.value;
+        const next = result.replaceOriginal ?? (typeof shown === 'object' && 'type' in shown ? shown : null);
+        if (next && activity.replyToId)
+          await context.updateActivity({ ...cardMessage(next), id: activity.replyToId });
+        else if (next) await context.sendActivity(cardMessage(next));
+        else await context.sendActivity(textMessage(messageText(result.response)));
+        return;
+      }
+      const ctx: ChatContext = {
+        member,
+        workspaceId: member.workspaceId,
+        channelId,
+        channelName: activity.channelData?.channel?.name,
+        // A standard channel's people are its team's roster.
+        channelPeople: () => learnRoster(this.core, context, activity),
+      };
+      const reply = await handleCommand(this.core, ctx, text);
+      await context.sendActivity(await this.replyActivity(reply, ctx));
+    });
   }
 
   /** A chat reply as Teams shows it. Teams has no private messages in a channel: replies go in the thread. */
@@ -242,7 +247,14 @@ export class TeamsTurns {
           body: { task: { type: 'message', value: t(member.locale, 'teams.badRequest') } },
         };
       };
-    } else return; // Not ours: botbuilder answers 501.
+    } else {
+      // Not an invoke this bot offers: a 400 that says so (botbuilder would answer 501, a server error).
+      await answer({
+        status: 400,
+        body: badRequestResponse(t(await this.localeFor(activity), 'teams.badRequest')),
+      });
+      return;
+    }
     const key = activityKey(activity);
     if (!(await this.firstDelivery(key))) {
       const earlier = key ? await this.repos.teams.invokeResponse(key) : null;
@@ -254,9 +266,11 @@ export class TeamsTurns {
       );
       return;
     }
-    const member = await this.meet(activity, key);
-    const response = await run(member);
-    if (key) await this.repos.teams.saveInvokeResponse(key, response, this.core.deps.clock.now());
+    const response = await this.releasedOnFailure(key, async () => {
+      const r = await run(await meetSender(this.core, activity));
+      if (key) await this.repos.teams.saveInvokeResponse(key, r, this.core.deps.clock.now());
+      return r;
+    });
     await answer(response);
   }
 

@@ -1,5 +1,6 @@
 import type { Locale } from '../../i18n/index';
 import type { AmbitionChoice, PracticeFormData, PracticeViewData } from '../data';
+import { memberText } from '../member-text';
 import { bulletList, cardStrings, formatDate, invalidStrings } from '../strings';
 import { type BoundCard, bindTemplate } from '../template';
 import { itemHeading } from './items';
@@ -25,14 +26,14 @@ const ambitionLine = (a: AmbitionChoice, locale: Locale) =>
 export function renderPracticeView(data: PracticeViewData, locale: Locale): BoundCard {
   return bindTemplate('practice-view', locale, {
     strings: cardStrings(locale, 'practice-view', {
-      who: data.sharedBy,
+      who: memberText(data.sharedBy),
       date: formatDate(data.sharedAt, locale, data.timeZone),
     }),
-    title: data.title,
-    description: data.description,
+    title: memberText(data.title),
+    description: memberText(data.description),
     ambitionList: bulletList(data.ambitions.map((a) => ambitionLine(a, locale))),
     hasInstruments: data.instruments !== '',
-    instruments: data.instruments,
-    contact: data.contact,
+    instruments: memberText(data.instruments),
+    contact: memberText(data.contact),
   });
 }

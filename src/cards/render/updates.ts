@@ -2,6 +2,7 @@ import { UPDATE_STATUSES, type UpdateAnswer } from '../../core/model';
 import { type Locale, t } from '../../i18n/index';
 import type { CardItem, CheckinData, UpdateFormData, UpdateReceiptData } from '../data';
 import { updateInputId } from '../forms/fields';
+import { memberText } from '../member-text';
 import { pageOf } from '../paging';
 import { bulletList, cardStrings, formatDateTime, invalidStrings } from '../strings';
 import { type BoundCard, bindTemplate } from '../template';
@@ -100,11 +101,11 @@ export function renderUpdateReceipt(data: UpdateReceiptData, locale: Locale): Bo
         heading: itemHeading(item, locale),
         status: statusLabel(locale, answer.status),
         progress: `${answer.progress}%`,
-        steering: answer.steeringNeeded ? `${yesNo}: ${answer.steeringExplanation}` : yesNo,
+        steering: answer.steeringNeeded ? `${yesNo}: ${memberText(answer.steeringExplanation)}` : yesNo,
         hasLink: answer.link !== null,
         link: answer.link ?? '',
         hasDone: answer.done !== '',
-        done: answer.done,
+        done: memberText(answer.done),
       },
     ];
   });

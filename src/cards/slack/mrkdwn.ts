@@ -1,20 +1,37 @@
 /** Adaptive Card Markdown (CommonMark subset) to Slack mrkdwn and plain text. */
 
 const LINK = /\[([^\]]+)\]\(([^)\s]+)\)/g;
+/** Markdown's backslash escapes (a member's words, see member-text.ts). */
+const ESCAPED = /\\([\\`*_[\]()<>|#~!])/g;
+/** Private-use stand-ins for escaped characters while the formatting is translated. */
+const HIDE = 0xe000;
 
 const escapeSlack = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const hideEscapes = (text: string) =>
+  text.replace(ESCAPED, (_all, c: string) => String.fromCharCode(HIDE + c.charCodeAt(0)));
+const showEscapes = (text: string, literal: (c: string) => string) =>
+  text.replace(/[\ue000-\ue07f]/g, (c) => literal(String.fromCharCode(c.charCodeAt(0) - HIDE)));
 
-/** `**b**` → `*b*`, `[t](u)` → `<u|t>`, `- item` → `• item`; &, < and > escaped as Slack asks. */
+/**
+ * `**b**` → `*b*`, `[t](https://…)` → `<https://…|t>`, `- item` → `• item`; &, < and > escaped as Slack
+ * asks. Only http(s) addresses become links; any other `[t](u)` stays text (no `<!channel>`, no `mailto:`).
+ */
 export function toMrkdwn(markdown: string): string {
-  return escapeSlack(markdown)
-    .replace(LINK, '<$2|$1>')
+  const text = escapeSlack(hideEscapes(markdown))
+    .replace(LINK, (_all, label: string, url: string) =>
+      /^https?:\/\//i.test(url) && !/[|]/.test(label + url) ? `<${url}|${label}>` : `${label} (${url})`,
+    )
     .replace(/\*\*(.+?)\*\*/g, '*$1*')
     .replace(/^- /gm, '• ');
+  return showEscapes(text, escapeSlack);
 }
 
 /** The text without Markdown, for plain_text fields: links keep their address. */
 export function toPlain(markdown: string): string {
-  return markdown.replace(LINK, '$1 ($2)').replace(/\*\*(.+?)\*\*/g, '$1');
+  const text = hideEscapes(markdown)
+    .replace(LINK, '$1 ($2)')
+    .replace(/\*\*(.+?)\*\*/g, '$1');
+  return showEscapes(text, (c) => c);
 }
 
 /** Bold in mrkdwn, line by line (a `*` span cannot cross a line break). */

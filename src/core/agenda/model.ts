@@ -5,26 +5,34 @@ import { z } from 'zod';
  * (a1.1, a1.2 ...). VO-raad: sector ambitions (a1..a7) and strategic lines (l1..l5) with their goals
  * (l1.g1 ...) and actions (l1.1 ...). Ids are short and stable: cycles, updates and links refer to them.
  */
-const id = (pattern: RegExp, what: string) => z.string().regex(pattern, { message: `must be ${what}` });
+const id = (pattern: RegExp, what: string) =>
+  z
+    .string()
+    .max(64, { message: 'must be at most 64 characters' })
+    .regex(pattern, { message: `must be ${what}` });
+/** A name or title: one line's worth. */
+const name = (max: number) => z.string().trim().min(1).max(max);
+/** A paragraph of the agenda: the longest in the seed agendas is about 650 characters. */
+const paragraph = z.string().trim().min(1).max(4000);
 
 export const actionSchema = z.strictObject({
   id: id(/^(a|l)\d+\.\d+$/, 'the parent id, a dot and a number, like a3.2 or l1.4'),
-  text: z.string().trim().min(1),
+  text: paragraph,
 });
 
 export const goalSchema = z.strictObject({
   id: id(/^l\d+\.g\d+$/, 'the line id, ".g" and a number, like l2.g1'),
-  text: z.string().trim().min(1),
+  text: paragraph,
 });
 
 export const themeSchema = z.strictObject({
   id: id(/^(t|l)\d+$/, 't or l and a number, like t1 or l3'),
   /** `theme` (thema) in PO-Raad's agenda, `line` (strategische lijn) in VO-raad's. */
   kind: z.enum(['theme', 'line']),
-  title: z.string().trim().min(1),
-  text: z.string().trim().min(1).optional(),
-  goals: z.array(goalSchema).default([]),
-  actions: z.array(actionSchema).default([]),
+  title: name(120),
+  text: paragraph.optional(),
+  goals: z.array(goalSchema).max(100).default([]),
+  actions: z.array(actionSchema).max(100).default([]),
 });
 
 export const ambitionSchema = z.strictObject({
@@ -32,23 +40,23 @@ export const ambitionSchema = z.strictObject({
   number: z.number().int().positive(),
   /** The theme this ambition belongs to; VO-raad's sector ambitions stand apart from the lines. */
   theme: id(/^(t|l)\d+$/, 'a theme id').optional(),
-  title: z.string().trim().min(1).max(80),
+  title: name(80),
   /** The short name used as a hashtag in discussion, lower case without spaces, like #basisvaardigheden. */
   tag: id(/^[a-z0-9-]+$/, 'lower-case letters, digits and hyphens'),
-  text: z.string().trim().min(1),
-  actions: z.array(actionSchema).default([]),
+  text: paragraph,
+  actions: z.array(actionSchema).max(100).default([]),
 });
 
 export const agendaSchema = z
   .strictObject({
     id: id(/^[a-z0-9-]+$/, 'lower-case letters, digits and hyphens, like po-raad-2022-2026'),
-    name: z.string().trim().min(1),
-    association: z.string().trim().min(1),
+    name: name(200),
+    association: name(200),
     period: z.strictObject({ from: z.number().int(), to: z.number().int() }),
-    source: z.string().trim().min(1),
+    source: name(500),
     locale: z.enum(['nl', 'en']).default('nl'),
-    themes: z.array(themeSchema).min(1),
-    ambitions: z.array(ambitionSchema).min(1),
+    themes: z.array(themeSchema).min(1).max(50),
+    ambitions: z.array(ambitionSchema).min(1).max(200),
   })
   .superRefine((agenda, ctx) => {
     const themeIds = new Set(agenda.themes.map((t) => t.id));

@@ -172,9 +172,13 @@ const CSV_HEAD = [
   'steering_signals',
 ];
 
-/** A CSV field (RFC 4180): quoted when it holds a comma, quote or line break. */
-function field(v: string | number | null): string {
-  const s = v === null ? '' : String(v);
+/**
+ * A CSV field (RFC 4180): quoted when it holds a comma, quote or line break. Text that a spreadsheet would
+ * read as a formula (starting with =, +, -, @, tab or CR) gets a leading apostrophe (OWASP's advice).
+ */
+export function csvField(v: string | number | null): string {
+  const raw = v === null ? '' : String(v);
+  const s = typeof v === 'string' && /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -222,7 +226,7 @@ export function reportCsv(r: SectorReport, { timeZone = 'Europe/Amsterdam' }: Re
         steering: null,
       });
   }
-  return `${rows.map((row) => row.map(field).join(',')).join('\r\n')}\r\n`;
+  return `${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
 export function renderReport(r: SectorReport, format: ReportFormat, options: RenderOptions = {}): string {

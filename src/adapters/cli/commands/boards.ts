@@ -1,5 +1,5 @@
-import fs from 'node:fs';
 import { CLI } from '../../../core/access';
+import { MAX_IMPORT_BYTES, readImportFile } from '../../../store/import-file';
 import { parseBoardsCsv } from '../boards-csv';
 import { type CliCommand, UsageError } from '../command';
 
@@ -9,7 +9,7 @@ export const boardsCommand: CliCommand = {
   async run([sub, file], { out, withCore }) {
     if (sub !== 'import') throw new UsageError(`boards ${sub ?? ''}: unknown`);
     if (!file) throw new UsageError('boards import: name the FILE');
-    const boards = parseBoardsCsv(fs.readFileSync(file, 'utf8'));
+    const boards = parseBoardsCsv(readImportFile(file, MAX_IMPORT_BYTES.csv, 'BOARDS_CSV_INVALID'));
     const counts = await withCore((core) => core.registerBoards(CLI, boards));
     out(`${counts.inserted} boards added, ${counts.updated} updated`);
   },

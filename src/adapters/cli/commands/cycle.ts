@@ -1,8 +1,8 @@
-import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../../config';
 import { CLI } from '../../../core/access';
 import { zonedInstant } from '../../../core/time';
+import { MAX_IMPORT_BYTES, readImportFile } from '../../../store/import-file';
 import { type CliCommand, splitList, UsageError } from '../command';
 import { parseMembersCsv } from '../members-csv';
 
@@ -41,7 +41,9 @@ export const cycleCommand: CliCommand = {
     };
     // The file is read and checked before the database is opened: a bad row costs nothing.
     const audienceFile =
-      sub === 'plan' && values.members ? parseMembersCsv(fs.readFileSync(values.members, 'utf8')) : [];
+      sub === 'plan' && values.members
+        ? parseMembersCsv(readImportFile(values.members, MAX_IMPORT_BYTES.csv, 'MEMBERS_CSV_INVALID'))
+        : [];
     await withCore(async (core) => {
       if (sub === 'plan') {
         const boards = [];

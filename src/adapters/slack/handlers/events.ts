@@ -21,17 +21,6 @@ const tsToDate = (ts: string) => new Date(Math.round(Number.parseFloat(ts) * 100
  * a newcomer in a community channel gets a private welcome; App Home shows the member's overview.
  */
 export function registerEvents(app: App, core: Core): void {
-  // Retried deliveries (x-slack-retry-num) carry the same event_id: the first one claims it.
-  app.use(async ({ body, next }) => {
-    const eventId = (body as { event_id?: unknown }).event_id;
-    if (
-      typeof eventId === 'string' &&
-      !(await core.deps.store.repos.inboundEvents.claim('slack', eventId, core.deps.clock.now()))
-    )
-      return;
-    await next();
-  });
-
   app.event('message', async ({ event, body, client }) => {
     const teamId = (body as { team_id: string }).team_id;
     const workspaceId = `slack:${teamId}`;

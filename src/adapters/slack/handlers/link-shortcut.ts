@@ -5,16 +5,24 @@ import type { Core } from '../../../core/index';
 import { reportError } from '../../../error-sink';
 import { t } from '../../../i18n/index';
 import { slackMember } from '../identity';
-import { jsonText, messageActionSchema, teamOf, viewSubmissionSchema } from '../payloads';
+import {
+  channelId,
+  jsonText,
+  messageActionSchema,
+  slackTs,
+  teamOf,
+  userId,
+  viewSubmissionSchema,
+} from '../payloads';
 
 export const LINK_SHORTCUT = 'link_to_ambition';
 const BLOCK = 'ambitions';
 
 const metadataSchema = z.object({
-  channel: z.string(),
-  ts: z.string(),
-  text: z.string(),
-  user: z.string().optional(),
+  channel: channelId,
+  ts: slackTs,
+  text: z.string().max(40_000),
+  user: userId.optional(),
 });
 
 /** "Koppel aan ambitie" on any message of a community channel: a modal with the agenda's ambitions. */

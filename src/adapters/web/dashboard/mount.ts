@@ -121,7 +121,11 @@ export function mountDashboard(
     res.type('application/javascript').send(DASHBOARD_JS);
   });
   const teamsJsDir = path.join(path.dirname(require.resolve('@microsoft/teams-js/package.json')), 'dist/umd');
-  router.use('/dashboard/assets/teams-js', express.static(teamsJsDir, { fallthrough: false, index: false }));
+  router.use('/dashboard/assets/teams-js', express.static(teamsJsDir, { index: false }));
+  // Any other asset is simply not there: a 404, nothing logged (the path would show our file system).
+  router.use('/dashboard/assets', (_req, res) => {
+    res.status(404).type('text/plain').send('Not found');
+  });
 
   const localeOf = (req: Request, res: Response, member: Member | null): Locale => {
     const asked = typeof req.query.lang === 'string' ? req.query.lang : undefined;
