@@ -12,6 +12,7 @@ import {
   type TurnContext,
 } from './bot-framework';
 import { messageResponse, textMessage } from './render';
+import { graphLookup } from './graph-lookup';
 import { TeamsSender } from './sender';
 import { type TeamsMode, type TeamsOptions, teamsMode } from './settings';
 import { TeamsTurns } from './turn';
@@ -140,7 +141,11 @@ export function mountTeams(
   logger.info({ platform: 'teams', mode: mode.kind, endpoint: TEAMS_ENDPOINT }, 'Teams is enabled');
   return {
     mode,
-    sender: new TeamsSender(core, bot),
+    sender: new TeamsSender(
+      core,
+      bot,
+      config.teams.graphUrl ? graphLookup(bot, config.teams.graphUrl) : null,
+    ),
     async close() {
       await Promise.allSettled([...pending]);
     },
