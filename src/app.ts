@@ -111,7 +111,7 @@ export async function startServer(
     const platformSenders: Sender[] = [];
     if (slack) platformSenders.push(slack.sender);
     if (teams) platformSenders.push(teams.sender);
-    delivery = startServerDelivery(config, core.deps, [...senders, ...platformSenders]);
+    delivery = startServerDelivery(config, core.deps, [...senders, ...platformSenders], db);
   } catch (err) {
     await http.close();
     await db.close();

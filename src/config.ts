@@ -102,7 +102,10 @@ const envSchema = z.object({
     5_000,
   ),
   TEAMS_GRAPH_URL: optional(
-    z.url({ protocol: /^https?$/, message: 'the Microsoft Graph base URL, like https://graph.microsoft.com/v1.0' }),
+    z.url({
+      protocol: /^https?$/,
+      message: 'the Microsoft Graph base URL, like https://graph.microsoft.com/v1.0',
+    }),
   ),
   CYCLE_RHYTHM: optional(
     z.string().transform((text, ctx) => {

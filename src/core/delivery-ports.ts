@@ -84,6 +84,8 @@ export interface OutboxDeliveryRepository {
 export interface SchedulerRunRepository {
   /** Claims a run by insert; true for exactly one caller per (name, slot), across replicas. */
   claim(name: string, slot: string, by: string, at: Date): Promise<boolean>;
+  /** Forgets runs claimed before `before`; returns how many. */
+  prune(before: Date): Promise<number>;
 }
 
 export interface BoardCalendarRepository {

@@ -40,7 +40,12 @@ export function outcomeOfHttpStatus(status: number, retryAfter: string | null, n
  * Slack errors that say the server failed while handling the call: Slack documents for internal_error and
  * fatal_error that "some aspect of the operation" may have succeeded, so the message may be there.
  */
-const SLACK_MAYBE_TAKEN = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
+const SLACK_MAYBE_TAKEN = new Set([
+  'internal_error',
+  'fatal_error',
+  'service_unavailable',
+  'request_timeout',
+]);
 
 /** The outcome of a Slack `{ ok: false, error }` answer. */
 export function outcomeOfSlackError(error: string): SendOutcome {

@@ -6,7 +6,13 @@ import { decideDelivery } from '../core/delivery-rules';
 import type { Platform } from '../core/model';
 import type { CoreDeps } from '../core/ports';
 import { reportError } from '../error-sink';
-import { type PlatformLimits, type RateLimiter, slackLimits, TEAMS_LIMITS, TokenBuckets } from './rate-limiter';
+import {
+  type PlatformLimits,
+  type RateLimiter,
+  slackLimits,
+  TEAMS_LIMITS,
+  TokenBuckets,
+} from './rate-limiter';
 import { afterTransientFailure, DEFAULT_RETRY, type RetryPolicy } from './retry-policy';
 import type { Sender, SendOutcome } from './sender';
 
@@ -175,7 +181,11 @@ export class OutboxWorker {
     });
   }
 
-  private async deliver(message: ClaimedMessage, lease: { until: Date }, tally: DeliveryTally): Promise<void> {
+  private async deliver(
+    message: ClaimedMessage,
+    lease: { until: Date },
+    tally: DeliveryTally,
+  ): Promise<void> {
     const repos = this.deps.store.repos;
     const { id, claimToken: token } = message;
     const decision = await decideDelivery(this.deps, message);

@@ -74,7 +74,10 @@ export class SlackSender implements Sender {
         message: { ...toSlackMessage(content.card), ...(content.summary ? { text: content.summary } : {}) },
         replies: [],
       };
-    return { message: { text: content.text, blocks: textBlocks(content.text) }, replies: content.replies ?? [] };
+    return {
+      message: { text: content.text, blocks: textBlocks(content.text) },
+      replies: content.replies ?? [],
+    };
   }
 
   private async post(

@@ -11,8 +11,8 @@ import {
   isAuthenticationFailure,
   type TurnContext,
 } from './bot-framework';
-import { messageResponse, textMessage } from './render';
 import { graphLookup } from './graph-lookup';
+import { messageResponse, textMessage } from './render';
 import { TeamsSender } from './sender';
 import { type TeamsMode, type TeamsOptions, teamsMode } from './settings';
 import { TeamsTurns } from './turn';
