@@ -251,7 +251,9 @@ describe.each(DRIVERS)('the outbox worker on %s', (_name, open) => {
       nth === 1 ? { kind: 'uncertain', reason: 'HTTP 500' } : ok,
     );
     expect(await worker.drain()).toMatchObject({ claimed: 3, uncertain: 3, retried: 3 });
-    expect(new Set((await rows()).map((r) => `${r.status} ${r.uncertain}`))).toEqual(new Set(['pending true']));
+    expect(new Set((await rows()).map((r) => `${r.status} ${r.uncertain}`))).toEqual(
+      new Set(['pending true']),
+    );
     clock.advance(5_000); // the first backoff (2 s, with jitter at most 2 s), well within the old 60 s lease
     expect(await worker.drain()).toMatchObject({ sent: 3 });
     expect(sender.calls.filter((c) => c.uncertain)).toHaveLength(3);
