@@ -82,6 +82,8 @@ export async function startServer(
   config: Config,
   logger: Logger,
   senders: readonly Sender[] = [],
+  /** A clock other than the system's: tests that run the whole server on a shared, hand-moved clock. */
+  opts: { clock?: Clock } = {},
 ): Promise<RunningApp> {
   const db = await openDb(config, logger);
   let ready = false;
@@ -94,6 +96,7 @@ export async function startServer(
     const links = linkSigner(dashboardSecret(config.dashboard.secret, logger), systemClock);
     const publicUrl = config.publicUrl;
     core = await prepareCore(db, config, logger, {
+      clock: opts.clock,
       dashboardLink: publicUrl ? (memberId) => loginUrl(publicUrl, links.sign(memberId)) : undefined,
     });
     mountDashboard(http, config, core, db, { links });

@@ -30,15 +30,16 @@ const messagesSchema = z.object({
 
 /**
  * The Graph id of the chat a reference points at: a group chat's Bot Framework id is already one; a 1:1
- * chat with a bot is `19:<user's Entra object id>_<bot app id>@unq.gbl.spaces`. Channels are not chats
- * (their messages need the team's id): null, no look-up.
+ * chat with a bot is `19:<user's Entra object id>_<bot app id>@unq.gbl.spaces` (the bot's account id in
+ * Teams is `28:<app id>`). Channels are not chats (their messages need the team's id): null, no look-up.
  */
 export function graphChatId(reference: Partial<ConversationReference>, appId: string): string | null {
   const conversation = reference.conversation;
   if (!conversation?.id) return null;
   if (conversation.conversationType === 'personal' || conversation.id.startsWith('a:')) {
     const aad = reference.user?.aadObjectId;
-    return aad && appId ? `19:${aad}_${appId}@unq.gbl.spaces` : null;
+    const bot = appId || reference.bot?.id?.replace(/^28:/, '');
+    return aad && bot ? `19:${aad}_${bot}@unq.gbl.spaces` : null;
   }
   if (conversation.conversationType === 'channel' || conversation.id.includes('@thread.tacv2')) return null;
   return conversation.id.startsWith('19:') ? conversation.id : null;
