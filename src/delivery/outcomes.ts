@@ -55,6 +55,20 @@ export function outcomeOfSlackError(error: string): SendOutcome {
   return { kind: 'permanent', reason: error, recipientGone: false };
 }
 
+/**
+ * A message that cannot be rendered (a card too large for the platform, data gone): rendering again cannot
+ * help, so it is a permanent failure with the error's code and message as the reason.
+ */
+export function renderFailure(err: unknown): SendOutcome {
+  const code = (err as { code?: unknown })?.code;
+  const message = (err as Error)?.message ?? String(err);
+  return {
+    kind: 'permanent',
+    reason: `${typeof code === 'string' ? code : 'RENDER_FAILED'}: ${message}`,
+    recipientGone: false,
+  };
+}
+
 /** Codes of a connection that was never made: the request cannot have reached the platform. */
 const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
 

@@ -20,6 +20,11 @@ export interface WorkerOptions {
   /** Rows claimed at once; they are sent concurrently within the rate limits. */
   batchSize: number;
   /**
+   * Batches in flight at once (start()): a batch settles when its slowest send does, so one send that
+   * hangs until its timeout holds only its own batch while the others keep the rate.
+   */
+  lanes: number;
+  /**
    * How long a claim holds a row; renewed every heartbeatMs while the batch runs, so a crashed worker's rows
    * are claimed again (as uncertain) soon after it.
    */
@@ -39,6 +44,7 @@ export interface WorkerOptions {
 
 export const DEFAULT_WORKER_OPTIONS: WorkerOptions = {
   batchSize: 25,
+  lanes: 3,
   leaseMs: 15_000,
   heartbeatMs: 5_000,
   sendTimeoutMs: 10_000,
@@ -82,7 +88,7 @@ export class OutboxWorker {
   private readonly limiter: RateLimiter;
   private stopping = false;
   private loop: Promise<void> | null = null;
-  private wakeUp: (() => void) | null = null;
+  private readonly wakeUps = new Set<() => void>();
 
   constructor(
     private readonly deps: CoreDeps,
@@ -143,10 +149,10 @@ export class OutboxWorker {
     }
   }
 
-  /** Runs drains until stop(): after each wake() and every pollMs. */
+  /** Runs drains in `lanes` loops until stop(): after each wake() and every pollMs. */
   start(pollMs: number): void {
     this.stopping = false;
-    this.loop = (async () => {
+    const lane = async () => {
       while (!this.stopping) {
         let claimed = 0;
         try {
@@ -156,7 +162,8 @@ export class OutboxWorker {
         }
         if (claimed === 0 && !this.stopping) await this.idle(pollMs);
       }
-    })();
+    };
+    this.loop = Promise.all(Array.from({ length: Math.max(1, this.options.lanes) }, lane)).then(() => {});
   }
 
   /** Ends the loop after the sends in flight are settled. */
@@ -167,17 +174,18 @@ export class OutboxWorker {
   }
 
   wake(): void {
-    this.wakeUp?.();
+    for (const wakeUp of [...this.wakeUps]) wakeUp();
   }
 
   private idle(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
+      const done = () => {
         clearTimeout(timer);
+        this.wakeUps.delete(done);
         resolve();
-      }
-      this.wakeUp = done;
+      };
+      const timer = setTimeout(done, ms);
+      this.wakeUps.add(done);
     });
   }
 

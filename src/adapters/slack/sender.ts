@@ -2,9 +2,14 @@ import type { Logger } from '@slack/logger';
 import { ErrorCode, type WebAPICallError, WebClient } from '@slack/web-api';
 import { toSlackMessage } from '../../cards/index';
 import { outboxContent } from '../../cards/outbox-content';
-import { AppError, isAppError } from '../../core/errors';
+import { AppError } from '../../core/errors';
 import type { Core } from '../../core/index';
-import { outcomeOfHttpStatus, outcomeOfNetworkError, outcomeOfSlackError } from '../../delivery/outcomes';
+import {
+  outcomeOfHttpStatus,
+  outcomeOfNetworkError,
+  outcomeOfSlackError,
+  renderFailure,
+} from '../../delivery/outcomes';
 import type { OutgoingMessage, Sender, SendOutcome } from '../../delivery/sender';
 import { reportError } from '../../error-sink';
 import { textBlocks } from './reply';
@@ -43,8 +48,7 @@ export class SlackSender implements Sender {
     } catch (err) {
       // Rendering again cannot help: a permanent failure, dead-lettered at once with the reason.
       reportError(this.core.deps.logger, err, { platform: 'slack', outbox: message.id, phase: 'render' });
-      const reason = isAppError(err) ? `${err.code}: ${err.message}` : `cannot render: ${String(err)}`;
-      return { kind: 'permanent', reason, recipientGone: false };
+      return renderFailure(err);
     }
     if (!body)
       return { kind: 'permanent', reason: `Slack cannot show "${message.kind}"`, recipientGone: false };

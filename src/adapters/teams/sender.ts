@@ -1,7 +1,7 @@
 import { outboxContent } from '../../cards/outbox-content';
-import { AppError, isAppError } from '../../core/errors';
+import { AppError } from '../../core/errors';
 import type { Core } from '../../core/index';
-import { outcomeOfHttpStatus, outcomeOfNetworkError } from '../../delivery/outcomes';
+import { outcomeOfHttpStatus, outcomeOfNetworkError, renderFailure } from '../../delivery/outcomes';
 import type { OutgoingMessage, Sender, SendOutcome } from '../../delivery/sender';
 import { reportError } from '../../error-sink';
 import {
@@ -46,8 +46,7 @@ export class TeamsSender implements Sender {
     } catch (err) {
       // Rendering again cannot help: a permanent failure, dead-lettered at once with the reason.
       reportError(this.core.deps.logger, err, { platform: 'teams', outbox: message.id, phase: 'render' });
-      const reason = isAppError(err) ? `${err.code}: ${err.message}` : `cannot render: ${String(err)}`;
-      return { kind: 'permanent', reason, recipientGone: false };
+      return renderFailure(err);
     }
     if (!rendered)
       return { kind: 'permanent', reason: `Teams cannot show "${message.kind}"`, recipientGone: false };
