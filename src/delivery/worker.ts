@@ -274,10 +274,14 @@ export class OutboxWorker {
           { outbox: id, attempts: message.attempts, reason: outcome.reason, uncertain },
           uncertain ? 'send may have arrived; will look before retrying' : 'send failed, will retry',
         );
+        // A request the client gave up on may still land: look no sooner than a send timeout later.
+        const at = uncertain
+          ? new Date(Math.max(next.at.getTime(), now.getTime() + this.options.sendTimeoutMs))
+          : next.at;
         const retried = await this.deps.store.repos.delivery.retry(
           id,
           token,
-          next.at,
+          at,
           outcome.reason,
           true,
           uncertain,
