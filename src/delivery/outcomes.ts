@@ -102,5 +102,5 @@ export function outcomeOfNetworkError(err: unknown): SendOutcome {
   const message = typeof failure?.message === 'string' ? failure.message : String(err);
   const reason = `${code ?? 'network error'}: ${message}`;
   if (code && NEVER_CONNECTED.has(code)) return { kind: 'transient', reason };
-  return { kind: 'uncertain', reason };
+  return { kind: 'uncertain', reason, unanswered: true };
 }

@@ -21,14 +21,15 @@ export type OutgoingMessage = ClaimedMessage;
  *   platform rejects) the row is dead-lettered. Either way the coordinators are told.
  * - `uncertain`: the platform may have taken it (5xx, 408, a timeout, a connection dropped after the request
  *   was written, a sender that threw). Retried like `transient`, but the row is marked uncertain, so the
- *   next attempt first looks whether the message is already there.
+ *   next attempt first looks whether the message is already there. `unanswered`: no answer came (timeout,
+ *   dropped connection), so the request may still land: the next attempt waits a send timeout first.
  */
 export type SendOutcome =
   | { kind: 'ok'; ref: Record<string, unknown> }
   | { kind: 'retryAfter'; seconds: number; reason: string }
   | { kind: 'transient'; reason: string }
   | { kind: 'permanent'; reason: string; recipientGone: boolean }
-  | { kind: 'uncertain'; reason: string };
+  | { kind: 'uncertain'; reason: string; unanswered?: boolean };
 
 /**
  * A platform's way out, implemented by the Slack and Teams adapters. `send` renders the message for its

@@ -86,7 +86,6 @@ export function startServerDelivery(
     worker: {
       sendTimeoutMs: config.delivery.sendTimeoutMs,
       leaseMs: config.delivery.leaseMs,
-      heartbeatMs: Math.max(100, Math.floor(config.delivery.leaseMs / 3)),
     },
   });
 }

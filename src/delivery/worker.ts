@@ -6,74 +6,12 @@ import { decideDelivery } from '../core/delivery-rules';
 import type { Platform } from '../core/model';
 import type { CoreDeps } from '../core/ports';
 import { reportError } from '../error-sink';
-import {
-  type PlatformLimits,
-  type RateLimiter,
-  slackLimits,
-  TEAMS_LIMITS,
-  TokenBuckets,
-} from './rate-limiter';
-import { afterTransientFailure, DEFAULT_RETRY, type RetryPolicy } from './retry-policy';
+import { type RateLimiter, TokenBuckets } from './rate-limiter';
+import { afterTransientFailure } from './retry-policy';
 import type { Sender, SendOutcome } from './sender';
+import { DEFAULT_WORKER_OPTIONS, type DeliveryTally, emptyTally, type WorkerOptions } from './worker-options';
 
-export interface WorkerOptions {
-  /** Rows claimed at once; they are sent concurrently within the rate limits. */
-  batchSize: number;
-  /**
-   * Batches in flight at once (start()): a batch settles when its slowest send does, so one send that
-   * hangs until its timeout holds only its own batch while the others keep the rate.
-   */
-  lanes: number;
-  /**
-   * How long a claim holds a row; renewed every heartbeatMs while the batch runs, so a crashed worker's rows
-   * are claimed again (as uncertain) soon after it.
-   */
-  leaseMs: number;
-  heartbeatMs: number;
-  /** The longest a sender takes to answer (senders time out by themselves); no send starts later in a lease. */
-  sendTimeoutMs: number;
-  retry: RetryPolicy;
-  limits: Record<Platform, PlatformLimits>;
-  /** Where the limits are kept: shared by the replicas on PostgreSQL (shared-limits.ts), else in memory. */
-  limiter?: RateLimiter;
-  /** Waits for the rate limiter: injected so tests with a hand-moved clock stay exact. */
-  sleep: (ms: number) => Promise<void>;
-  /** Names this process in the logs. */
-  replica: string;
-}
-
-export const DEFAULT_WORKER_OPTIONS: WorkerOptions = {
-  batchSize: 25,
-  lanes: 3,
-  leaseMs: 15_000,
-  heartbeatMs: 5_000,
-  sendTimeoutMs: 10_000,
-  retry: DEFAULT_RETRY,
-  limits: { slack: slackLimits(), teams: TEAMS_LIMITS },
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  replica: `worker-${process.pid}`,
-};
-
-export interface DeliveryTally {
-  claimed: number;
-  sent: number;
-  retried: number;
-  dead: number;
-  cancelled: number;
-  unreachable: number;
-  /** Maybe taken by the platform (5xx, timeout, dropped connection, a sender that threw): retried as uncertain. */
-  uncertain: number;
-}
-
-const emptyTally = (): DeliveryTally => ({
-  claimed: 0,
-  sent: 0,
-  retried: 0,
-  dead: 0,
-  cancelled: 0,
-  unreachable: 0,
-  uncertain: 0,
-});
+export { DEFAULT_WORKER_OPTIONS, type DeliveryTally, type WorkerOptions };
 
 /**
  * The outbox worker. It claims due rows in one short statement (FOR UPDATE SKIP LOCKED, so workers in
@@ -95,7 +33,12 @@ export class OutboxWorker {
     senders: readonly Sender[],
     options: Partial<WorkerOptions> = {},
   ) {
-    this.options = { ...DEFAULT_WORKER_OPTIONS, ...options };
+    const leaseMs = options.leaseMs ?? DEFAULT_WORKER_OPTIONS.leaseMs;
+    this.options = {
+      ...DEFAULT_WORKER_OPTIONS,
+      heartbeatMs: Math.max(50, Math.floor(leaseMs / 3)),
+      ...options,
+    };
     this.senders = new Map(senders.map((s) => [s.platform, s]));
     this.limiter =
       this.options.limiter ?? new TokenBuckets(() => deps.clock.now().getTime(), this.options.sleep);
@@ -275,9 +218,10 @@ export class OutboxWorker {
           uncertain ? 'send may have arrived; will look before retrying' : 'send failed, will retry',
         );
         // A request the client gave up on may still land: look no sooner than a send timeout later.
-        const at = uncertain
-          ? new Date(Math.max(next.at.getTime(), now.getTime() + this.options.sendTimeoutMs))
-          : next.at;
+        const at =
+          outcome.kind === 'uncertain' && outcome.unanswered
+            ? new Date(Math.max(next.at.getTime(), now.getTime() + this.options.sendTimeoutMs))
+            : next.at;
         const retried = await this.deps.store.repos.delivery.retry(
           id,
           token,
