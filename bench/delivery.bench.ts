@@ -9,10 +9,12 @@ import { runDue } from '../src/core/due';
 import { slackLimits, TEAMS_LIMITS } from '../src/delivery/rate-limiter';
 import { OutboxWorker } from '../src/delivery/worker';
 import { testCore } from '../test/support/core';
+import { TEST_DATABASE_URL } from '../test/support/databases';
 import { memoryEmbeddedDb } from '../test/support/embedded-memory';
 import { countByKey, startFakePlatform } from '../test/support/fake-platform';
 import { fakeSlackSender, fakeTeamsSender } from '../test/support/fake-senders';
 import { runningClock } from '../test/support/file-clock';
+import { REPLICA_SCENARIOS, type ReplicaScenario, runReplicas } from './delivery-replicas';
 
 const MEMBERS = 1_000;
 const OPENS = '2027-03-01T08:00:00Z'; // a Monday, 09:00 in Amsterdam
@@ -119,6 +121,11 @@ async function run(s: Scenario) {
 
 /** Each scenario in its own process, so its peak memory is its own. */
 async function main() {
+  const replicaIndex = process.argv.indexOf('--replicas');
+  if (replicaIndex >= 0) {
+    const r = await runReplicas(REPLICA_SCENARIOS[Number(process.argv[replicaIndex + 1])] as ReplicaScenario);
+    process.exit(r.duplicates || r.losses ? 1 : 0);
+  }
   const index = process.argv.indexOf('--scenario');
   if (index >= 0) {
     const r = await run(scenarios[Number(process.argv[index + 1])] as Scenario);
@@ -138,6 +145,15 @@ async function main() {
     );
     if (child.status !== 0) failed = true;
   }
+  if (!TEST_DATABASE_URL)
+    process.stdout.write('\nthree replicas: skipped (set TEST_DATABASE_URL to a PostgreSQL server)\n');
+  else
+    for (const i of REPLICA_SCENARIOS.keys()) {
+      const child = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--replicas', `${i}`], {
+        stdio: 'inherit',
+      });
+      if (child.status !== 0) failed = true;
+    }
   process.exit(failed ? 1 : 0);
 }
 

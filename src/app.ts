@@ -88,6 +88,8 @@ export async function startServer(
   config: Config,
   logger: Logger,
   senders: readonly Sender[] = [],
+  /** A clock other than the system's: tests that run the whole server on a shared, hand-moved clock. */
+  opts: { clock?: Clock } = {},
 ): Promise<RunningApp> {
   let ready = false;
   const http = await startHttpServer(config.port, logger, () => ready);
@@ -105,6 +107,7 @@ export async function startServer(
     const links = linkSigner(dashboardSecret(config.dashboard.secret, logger), systemClock);
     const publicUrl = config.publicUrl;
     core = await prepareCore(db, config, logger, {
+      clock: opts.clock,
       dashboardLink: publicUrl ? (memberId) => loginUrl(publicUrl, links.sign(memberId)) : undefined,
     });
     mountDashboard(http, config, core, db, { links });
@@ -122,7 +125,7 @@ export async function startServer(
     const platformSenders: Sender[] = [];
     if (slack) platformSenders.push(slack.sender);
     if (teams) platformSenders.push(teams.sender);
-    delivery = startServerDelivery(config, core.deps, [...senders, ...platformSenders]);
+    delivery = startServerDelivery(config, core.deps, [...senders, ...platformSenders], db);
   } catch (err) {
     await http.close();
     await db.close();

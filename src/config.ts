@@ -116,6 +116,24 @@ const envSchema = z.object({
     z.coerce.number({ message: 'a number of messages per minute, like 300' }).positive().max(60_000),
     300,
   ),
+  DELIVERY_SEND_TIMEOUT_MS: withDefault(
+    z.coerce.number({ message: 'milliseconds, like 10000' }).int().min(100).max(120_000),
+    10_000,
+  ),
+  DELIVERY_LEASE_MS: withDefault(
+    z.coerce.number({ message: 'milliseconds, like 15000' }).int().min(500).max(600_000),
+    15_000,
+  ),
+  DELIVERY_POLL_MS: withDefault(
+    z.coerce.number({ message: 'milliseconds, like 5000' }).int().min(50).max(600_000),
+    5_000,
+  ),
+  TEAMS_GRAPH_URL: optional(
+    z.url({
+      protocol: /^https?$/,
+      message: 'the Microsoft Graph base URL, like https://graph.microsoft.com/v1.0',
+    }),
+  ),
   CYCLE_RHYTHM: optional(
     z.string().transform((text, ctx) => {
       try {
@@ -164,6 +182,8 @@ export interface Config {
     serviceUrlHosts: string[];
     /** The tenants this installation serves (with MICROSOFT_APP_TENANT_ID); empty = any. */
     tenants: string[];
+    /** Microsoft Graph, to look up an uncertain send in the member's 1:1 chat (ChatMessage.Read.Chat). */
+    graphUrl?: string;
   };
   discussion: {
     retentionDays: number;
@@ -171,7 +191,15 @@ export interface Config {
     /** An OpenAI-compatible endpoint for summaries; the extractive summariser alone when absent. */
     llm?: { url: string; model: string; apiKey?: string };
   };
-  delivery: { slackPerMinute: number; rhythm?: CycleRhythm };
+  delivery: {
+    slackPerMinute: number;
+    rhythm?: CycleRhythm;
+    /** Every platform call gives up after this (Slack WebClient, Bot Connector, Graph). */
+    sendTimeoutMs: number;
+    /** How long a claim holds a row; renewed while its batch runs, so a crashed replica's rows return after it. */
+    leaseMs: number;
+    pollMs: number;
+  };
   /** Signs the dashboard's sign-in links; checks Teams SSO tokens against the key set. */
   dashboard: { secret?: string; ssoJwksUrl: string };
 }
@@ -231,6 +259,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(problems);
   }
   const e = parsed.data;
+  if (e.DELIVERY_LEASE_MS <= e.DELIVERY_SEND_TIMEOUT_MS)
+    throw new ConfigError([
+      `DELIVERY_LEASE_MS: expected more than DELIVERY_SEND_TIMEOUT_MS (${e.DELIVERY_SEND_TIMEOUT_MS}), so a send ends inside its lease`,
+    ]);
   if (e.SUMMARY_LLM_URL && !e.SUMMARY_LLM_MODEL)
     throw new ConfigError([
       'SUMMARY_LLM_MODEL: expected the model to ask for, because SUMMARY_LLM_URL is set',
@@ -268,6 +300,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           ...(e.TEAMS_TENANTS ?? []),
         ]),
       ],
+      graphUrl: e.TEAMS_GRAPH_URL,
     },
     discussion: {
       retentionDays: e.RETENTION_DAYS,
@@ -277,7 +310,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           ? { url: e.SUMMARY_LLM_URL, model: e.SUMMARY_LLM_MODEL, apiKey: e.SUMMARY_LLM_API_KEY }
           : undefined,
     },
-    delivery: { slackPerMinute: e.SLACK_MESSAGES_PER_MINUTE, rhythm: e.CYCLE_RHYTHM },
+    delivery: {
+      slackPerMinute: e.SLACK_MESSAGES_PER_MINUTE,
+      rhythm: e.CYCLE_RHYTHM,
+      sendTimeoutMs: e.DELIVERY_SEND_TIMEOUT_MS,
+      leaseMs: e.DELIVERY_LEASE_MS,
+      pollMs: e.DELIVERY_POLL_MS,
+    },
     dashboard: { secret: e.DASHBOARD_SECRET, ssoJwksUrl: e.TEAMS_SSO_JWKS_URL },
   };
 }

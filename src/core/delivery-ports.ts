@@ -56,14 +56,20 @@ export interface OutboxDeliveryRepository {
   /** Claims due rows (and rows whose lease ran out) with FOR UPDATE SKIP LOCKED, marking them `sending`. */
   claim(request: ClaimRequest): Promise<ClaimedMessage[]>;
   markSent(id: string, token: string, at: Date, result: Record<string, unknown>): Promise<boolean>;
-  /** Back to pending until notBefore; a wait the platform asked for (429) does not count as an attempt. */
+  /**
+   * Back to pending until notBefore; a wait the platform asked for (429) does not count as an attempt.
+   * `uncertain`: the platform may have taken it, so the row becomes (and stays) uncertain.
+   */
   retry(
     id: string,
     token: string,
     notBefore: Date,
     error: string,
     countsAsAttempt: boolean,
+    uncertain?: boolean,
   ): Promise<boolean>;
+  /** Extends the lease of a batch's rows still `sending` under token; returns how many. */
+  renew(token: string, leaseUntil: Date): Promise<number>;
   markDead(id: string, token: string, at: Date, error: string): Promise<boolean>;
   cancel(id: string, token: string, reason: string): Promise<boolean>;
   /** Marks the member unreachable (once) and cancels what is still queued for their 1:1 chat. */
@@ -78,6 +84,8 @@ export interface OutboxDeliveryRepository {
 export interface SchedulerRunRepository {
   /** Claims a run by insert; true for exactly one caller per (name, slot), across replicas. */
   claim(name: string, slot: string, by: string, at: Date): Promise<boolean>;
+  /** Forgets runs claimed before `before`; returns how many. */
+  prune(before: Date): Promise<number>;
 }
 
 export interface BoardCalendarRepository {

@@ -180,6 +180,8 @@ export interface InboundEventRepository {
   claim(platform: Platform, eventId: string, at: Date): Promise<boolean>;
   /** Lets a retry through again, when handling the first delivery failed before anything was written. */
   forget(platform: Platform, eventId: string): Promise<void>;
+  /** Forgets events received before `before` (no platform resends that late); returns how many. */
+  prune(before: Date): Promise<number>;
 }
 
 export interface AuditEntry {

@@ -24,6 +24,23 @@ export function slackLimits(perMinute = 300): PlatformLimits {
   return { workspace: limit(perMinute / 60), conversation: limit(1) };
 }
 
+/** A bucket to take a token from: its key (a workspace, a conversation) and its rate. */
+export interface RateKey {
+  key: string;
+  limit: RateLimit;
+}
+
+/**
+ * Rate limits as delivery uses them: one in memory for a single process (TokenBuckets), one in PostgreSQL
+ * shared by all replicas (SharedTokenBuckets).
+ */
+export interface RateLimiter {
+  /** Resolves when a send may go: one token taken from each bucket. */
+  acquire(keys: readonly RateKey[]): Promise<void>;
+  /** Sends to key wait forMs (the platform's Retry-After). */
+  pause(key: string, forMs: number): Promise<void>;
+}
+
 interface Bucket {
   tokens: number;
   at: number;
@@ -38,7 +55,7 @@ const MAX_BUCKETS = 10_000;
  * A send takes one token from each of its buckets at once, waiting until all have one; a 429 pauses a key
  * for the Retry-After the platform gave.
  */
-export class TokenBuckets {
+export class TokenBuckets implements RateLimiter {
   private readonly buckets = new Map<string, Bucket>();
 
   constructor(
@@ -46,7 +63,7 @@ export class TokenBuckets {
     private readonly sleep: (ms: number) => Promise<void>,
   ) {}
 
-  async acquire(keys: readonly { key: string; limit: RateLimit }[]): Promise<void> {
+  async acquire(keys: readonly RateKey[]): Promise<void> {
     for (;;) {
       const wait = this.tryTake(keys);
       if (wait <= 0) return;
@@ -54,13 +71,14 @@ export class TokenBuckets {
     }
   }
 
-  pause(key: string, untilMs: number): void {
-    const bucket = this.bucket(key, { perSecond: 1, burst: 1 }, this.nowMs());
-    bucket.pausedUntil = Math.max(bucket.pausedUntil, untilMs);
+  async pause(key: string, forMs: number): Promise<void> {
+    const now = this.nowMs();
+    const bucket = this.bucket(key, { perSecond: 1, burst: 1 }, now);
+    bucket.pausedUntil = Math.max(bucket.pausedUntil, now + forMs);
   }
 
   /** Takes a token from every bucket and returns 0, or returns how long to wait before trying again. */
-  private tryTake(keys: readonly { key: string; limit: RateLimit }[]): number {
+  private tryTake(keys: readonly RateKey[]): number {
     const now = this.nowMs();
     let wait = 0;
     const buckets = keys.map(({ key, limit }) => {

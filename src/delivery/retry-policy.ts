@@ -8,9 +8,13 @@ export interface RetryPolicy {
   random: () => number;
 }
 
+/**
+ * A quick first retry (most failures are one-offs: a 500, a dropped connection), doubling to about four
+ * minutes of patience in all before a message is dead-lettered.
+ */
 export const DEFAULT_RETRY: RetryPolicy = {
-  maxAttempts: 8,
-  baseMs: 2_000,
+  maxAttempts: 10,
+  baseMs: 500,
   maxMs: 15 * 60_000,
   random: Math.random,
 };

@@ -4,6 +4,8 @@ import { runDue } from '../core/due';
 import type { CoreDeps } from '../core/ports';
 import type { CycleRhythm } from '../core/schedule/rhythm';
 import { reportError } from '../error-sink';
+import type { Queryable } from '../store/db';
+import { pruneRecords } from './prune';
 import type { OutboxWorker } from './worker';
 
 export interface SchedulerOptions {
@@ -14,6 +16,10 @@ export interface SchedulerOptions {
   /** Who claims runs: the process, for scheduler_runs.claimed_by. */
   replica: string;
   rhythm?: CycleRhythm;
+  /** When old bookkeeping is pruned (prune.ts); hourly by default. */
+  pruneCron?: string;
+  /** The shared rate buckets to prune too (PostgreSQL server only). */
+  rateBuckets?: Queryable | null;
 }
 
 /**
@@ -81,21 +87,32 @@ export function startScheduler(
     (err: unknown) => reportError(deps.logger, err, { phase: 'scheduler start' }),
   );
   const log = deps.logger;
-  const task: ScheduledTask = schedule(options.cron, run, {
-    name: options.name,
+  const cronOptions = (name: string) => ({
+    name,
     distributed: true,
     runCoordinator: coordinator,
     noOverlap: true,
     logger: {
-      info: (m) => log.debug({ cron: options.name }, String(m)),
-      warn: (m) => log.warn({ cron: options.name }, String(m)),
-      error: (m, err) => log.error({ cron: options.name, err }, String(m)),
-      debug: (m) => log.debug({ cron: options.name }, String(m)),
+      info: (m: unknown) => log.debug({ cron: name }, String(m)),
+      warn: (m: unknown) => log.warn({ cron: name }, String(m)),
+      error: (m: unknown, err?: unknown) => log.error({ cron: name, err }, String(m)),
+      debug: (m: unknown) => log.debug({ cron: name }, String(m)),
     },
   });
+  const task: ScheduledTask = schedule(options.cron, run, cronOptions(options.name));
+  const prune = async () => {
+    try {
+      const pruned = await pruneRecords(deps, options.rateBuckets ?? null);
+      log.info(pruned, 'pruned old delivery bookkeeping');
+    } catch (err) {
+      reportError(log, err, { phase: 'prune' });
+    }
+  };
+  const pruneTask = schedule(options.pruneCron ?? '7 * * * *', prune, cronOptions(`${options.name}-prune`));
   return {
     started,
     async stop() {
+      await pruneTask.destroy();
       await task.destroy();
       await started;
       await inFlight;

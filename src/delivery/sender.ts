@@ -13,35 +13,40 @@ export type OutgoingMessage = ClaimedMessage;
  *   stored in outbox.result and, for a check-in prompt, in check_ins.message_ref to update the card in place.
  * - `retryAfter`: HTTP 429. Sending to this workspace or tenant pauses `seconds` (the Retry-After header),
  *   then the row is tried again; it does not count as a failed attempt.
- * - `transient`: the platform did not take it (5xx, 412, connection refused): retried with exponential
- *   backoff and jitter, dead-lettered after the last attempt and shown to the coordinators.
+ * - `transient`: the platform did not take it (412, a connection refused before the request was written):
+ *   retried with exponential backoff and jitter, dead-lettered after the last attempt and shown to the
+ *   coordinators.
  * - `permanent`: refused for good. `recipientGone` (Teams 403 MessageWritesBlocked, Slack user_not_found,
  *   account_inactive, channel_not_found) marks the member unreachable at once; otherwise (a payload the
  *   platform rejects) the row is dead-lettered. Either way the coordinators are told.
- * - `unknown`: the request may or may not have reached the platform (timeout, connection lost after
- *   sending). The row keeps its lease; when the lease runs out it is claimed again with `uncertain: true`.
+ * - `uncertain`: the platform may have taken it (5xx, 408, a timeout, a connection dropped after the request
+ *   was written, a sender that threw). Retried like `transient`, but the row is marked uncertain, so the
+ *   next attempt first looks whether the message is already there. `unanswered`: no answer came (timeout,
+ *   dropped connection), so the request may still land: the next attempt waits a send timeout first.
  */
 export type SendOutcome =
   | { kind: 'ok'; ref: Record<string, unknown> }
   | { kind: 'retryAfter'; seconds: number; reason: string }
   | { kind: 'transient'; reason: string }
   | { kind: 'permanent'; reason: string; recipientGone: boolean }
-  | { kind: 'unknown'; reason: string };
+  | { kind: 'uncertain'; reason: string; unanswered?: boolean };
 
 /**
  * A platform's way out, implemented by the Slack and Teams adapters. `send` renders the message for its
- * kind and posts it once; it resolves to an outcome and throws only on a bug (treated as `unknown`).
+ * kind and posts it once; it resolves to an outcome and throws only on a bug (treated as `uncertain`). A
+ * message that cannot be rendered is `permanent`: rendering again cannot help. Every platform call has a
+ * timeout shorter than the worker's lease (DELIVERY_SEND_TIMEOUT_MS).
  *
  * Doubles: a platform send cannot be undone and neither Slack nor Teams deduplicates posts, so the
  * outbox row's state is what makes a send once-only. The worker marks a row `sent` right after the
- * platform answers; a crash between the platform taking the message and that update (a few milliseconds)
- * leaves the row `sending` until its lease runs out; it is then claimed with `uncertain: true`, and stays
- * uncertain through any later retry (the column outbox.uncertain), so no later attempt posts blindly. A sender
+ * platform answers; an `uncertain` answer, or a crash between the platform taking the message and that
+ * update, makes the row uncertain (a crashed worker's row when its lease runs out), and it stays so through
+ * any later retry (the column outbox.uncertain), so no later attempt posts blindly. A sender
  * must attach `message.dedupeKey` to what it posts (Slack: message `metadata`; Teams: `channelData`) and,
  * when `uncertain`, first look whether a message with that key is already there (Slack:
- * `conversations.history` with `include_all_metadata`) and answer `ok` with its ref instead of posting
- * again. Where the platform offers no such look-up (Teams cannot read back a 1:1 chat without Graph), an
- * uncertain send is at-least-once: it can double only if the process died inside that window.
+ * `conversations.history` with `include_all_metadata`; Teams: the chat's messages through Microsoft Graph,
+ * when configured) and answer `ok` with its ref instead of posting again. Where there is no such look-up
+ * (Teams without Graph), an uncertain send is at-least-once.
  */
 export interface Sender {
   platform: Platform;

@@ -2,9 +2,11 @@ import { hostname } from 'node:os';
 import type { Config } from '../config';
 import type { CoreDeps } from '../core/ports';
 import type { CycleRhythm } from '../core/schedule/rhythm';
+import type { Db } from '../store/db';
 import { slackLimits, TEAMS_LIMITS } from './rate-limiter';
 import { type RunningScheduler, type SchedulerOptions, startScheduler } from './scheduler';
 import type { Sender } from './sender';
+import { rateLimiterFor } from './shared-limits';
 import { OutboxWorker, type WorkerOptions } from './worker';
 
 export interface DeliverySettings {
@@ -16,6 +18,8 @@ export interface DeliverySettings {
   pollMs?: number;
   cron?: string;
   worker?: Partial<WorkerOptions>;
+  /** The database: on a PostgreSQL server the replicas share their rate limits through it. */
+  db?: Db;
 }
 
 export interface RunningDelivery {
@@ -30,9 +34,13 @@ export function startDelivery(
   senders: readonly Sender[],
   settings: DeliverySettings,
 ): RunningDelivery {
+  const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
   const worker = new OutboxWorker(deps, senders, {
     limits: { slack: slackLimits(settings.slackPerMinute), teams: TEAMS_LIMITS },
     replica: settings.replica,
+    ...(settings.db
+      ? { limiter: rateLimiterFor(settings.db, () => deps.clock.now().getTime(), sleep), sleep }
+      : {}),
     ...settings.worker,
   });
   worker.start(settings.pollMs ?? 5_000);
@@ -41,6 +49,7 @@ export function startDelivery(
     name: 'due',
     replica: settings.replica,
     rhythm: settings.rhythm,
+    rateBuckets: settings.db?.kind === 'postgres' ? settings.db : null,
   };
   const scheduler = startScheduler(deps, worker, options);
   return {
@@ -61,6 +70,7 @@ export function startServerDelivery(
   config: Pick<Config, 'delivery'>,
   deps: CoreDeps,
   senders: readonly Sender[],
+  db?: Db,
 ): RunningDelivery | null {
   if (config.delivery.rhythm) deps.agendas.get(config.delivery.rhythm.agendaId);
   if (senders.length === 0) {
@@ -71,5 +81,11 @@ export function startServerDelivery(
     slackPerMinute: config.delivery.slackPerMinute,
     rhythm: config.delivery.rhythm,
     replica: `${hostname()}:${process.pid}`,
+    pollMs: config.delivery.pollMs,
+    db,
+    worker: {
+      sendTimeoutMs: config.delivery.sendTimeoutMs,
+      leaseMs: config.delivery.leaseMs,
+    },
   });
 }

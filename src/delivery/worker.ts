@@ -6,55 +6,12 @@ import { decideDelivery } from '../core/delivery-rules';
 import type { Platform } from '../core/model';
 import type { CoreDeps } from '../core/ports';
 import { reportError } from '../error-sink';
-import { type PlatformLimits, slackLimits, TEAMS_LIMITS, TokenBuckets } from './rate-limiter';
-import { afterTransientFailure, DEFAULT_RETRY, type RetryPolicy } from './retry-policy';
+import { type RateLimiter, TokenBuckets } from './rate-limiter';
+import { afterTransientFailure } from './retry-policy';
 import type { Sender, SendOutcome } from './sender';
+import { DEFAULT_WORKER_OPTIONS, type DeliveryTally, emptyTally, type WorkerOptions } from './worker-options';
 
-export interface WorkerOptions {
-  /** Rows claimed at once; they are sent concurrently within the rate limits. */
-  batchSize: number;
-  /** How long a claim holds a row; a crashed worker's rows are claimed again after it. */
-  leaseMs: number;
-  /** The longest a sender takes to answer (senders time out by themselves); no send starts later in a lease. */
-  sendTimeoutMs: number;
-  retry: RetryPolicy;
-  limits: Record<Platform, PlatformLimits>;
-  /** Waits for the rate limiter: injected so tests with a hand-moved clock stay exact. */
-  sleep: (ms: number) => Promise<void>;
-  /** Names this process in the logs. */
-  replica: string;
-}
-
-export const DEFAULT_WORKER_OPTIONS: WorkerOptions = {
-  batchSize: 25,
-  leaseMs: 60_000,
-  sendTimeoutMs: 20_000,
-  retry: DEFAULT_RETRY,
-  limits: { slack: slackLimits(), teams: TEAMS_LIMITS },
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  replica: `worker-${process.pid}`,
-};
-
-export interface DeliveryTally {
-  claimed: number;
-  sent: number;
-  retried: number;
-  dead: number;
-  cancelled: number;
-  unreachable: number;
-  /** Left leased: the outcome is not known (timeout, or a sender that threw). */
-  unknown: number;
-}
-
-const emptyTally = (): DeliveryTally => ({
-  claimed: 0,
-  sent: 0,
-  retried: 0,
-  dead: 0,
-  cancelled: 0,
-  unreachable: 0,
-  unknown: 0,
-});
+export { DEFAULT_WORKER_OPTIONS, type DeliveryTally, type WorkerOptions };
 
 /**
  * The outbox worker. It claims due rows in one short statement (FOR UPDATE SKIP LOCKED, so workers in
@@ -66,41 +23,62 @@ const emptyTally = (): DeliveryTally => ({
 export class OutboxWorker {
   private readonly options: WorkerOptions;
   private readonly senders: ReadonlyMap<Platform, Sender>;
-  private readonly limiter: TokenBuckets;
+  private readonly limiter: RateLimiter;
   private stopping = false;
   private loop: Promise<void> | null = null;
-  private wakeUp: (() => void) | null = null;
+  private readonly wakeUps = new Set<() => void>();
 
   constructor(
     private readonly deps: CoreDeps,
     senders: readonly Sender[],
     options: Partial<WorkerOptions> = {},
   ) {
-    this.options = { ...DEFAULT_WORKER_OPTIONS, ...options };
+    const leaseMs = options.leaseMs ?? DEFAULT_WORKER_OPTIONS.leaseMs;
+    this.options = {
+      ...DEFAULT_WORKER_OPTIONS,
+      heartbeatMs: Math.max(50, Math.floor(leaseMs / 3)),
+      ...options,
+    };
     this.senders = new Map(senders.map((s) => [s.platform, s]));
-    this.limiter = new TokenBuckets(() => deps.clock.now().getTime(), this.options.sleep);
+    this.limiter =
+      this.options.limiter ?? new TokenBuckets(() => deps.clock.now().getTime(), this.options.sleep);
   }
 
-  /** Claims one batch of due rows and settles it. */
+  /** Claims one batch of due rows and settles it, renewing the batch's lease while it runs. */
   async runOnce(): Promise<DeliveryTally> {
     const tally = emptyTally();
     const now = this.deps.clock.now();
-    const leaseUntil = new Date(now.getTime() + this.options.leaseMs);
+    const lease = { until: new Date(now.getTime() + this.options.leaseMs) };
+    const token = randomUUID();
     const claimed = await this.deps.store.repos.delivery.claim({
       platforms: [...this.senders.keys()],
       limit: this.options.batchSize,
       now,
-      leaseUntil,
-      token: randomUUID(),
+      leaseUntil: lease.until,
+      token,
     });
     tally.claimed = claimed.length;
-    const settled = await Promise.allSettled(claimed.map((m) => this.deliver(m, leaseUntil, tally)));
-    for (const [i, s] of settled.entries())
-      if (s.status === 'rejected') {
-        // The row stays leased and is claimed again, as uncertain, once the lease runs out.
-        tally.unknown++;
-        reportError(this.deps.logger, s.reason, { phase: 'delivery', outbox: claimed[i]?.id });
-      }
+    if (claimed.length === 0) return tally;
+    const heartbeat = setInterval(() => {
+      const until = new Date(this.deps.clock.now().getTime() + this.options.leaseMs);
+      this.deps.store.repos.delivery.renew(token, until).then(
+        () => {
+          lease.until = until;
+        },
+        (err: unknown) => reportError(this.deps.logger, err, { phase: 'lease renewal' }),
+      );
+    }, this.options.heartbeatMs);
+    try {
+      const settled = await Promise.allSettled(claimed.map((m) => this.deliver(m, lease, tally)));
+      for (const [i, s] of settled.entries())
+        if (s.status === 'rejected') {
+          // Settling failed (the database): the row stays leased and is claimed again, as uncertain.
+          tally.uncertain++;
+          reportError(this.deps.logger, s.reason, { phase: 'delivery', outbox: claimed[i]?.id });
+        }
+    } finally {
+      clearInterval(heartbeat);
+    }
     return tally;
   }
 
@@ -114,10 +92,10 @@ export class OutboxWorker {
     }
   }
 
-  /** Runs drains until stop(): after each wake() and every pollMs. */
+  /** Runs drains in `lanes` loops until stop(): after each wake() and every pollMs. */
   start(pollMs: number): void {
     this.stopping = false;
-    this.loop = (async () => {
+    const lane = async () => {
       while (!this.stopping) {
         let claimed = 0;
         try {
@@ -127,7 +105,8 @@ export class OutboxWorker {
         }
         if (claimed === 0 && !this.stopping) await this.idle(pollMs);
       }
-    })();
+    };
+    this.loop = Promise.all(Array.from({ length: Math.max(1, this.options.lanes) }, lane)).then(() => {});
   }
 
   /** Ends the loop after the sends in flight are settled. */
@@ -138,21 +117,26 @@ export class OutboxWorker {
   }
 
   wake(): void {
-    this.wakeUp?.();
+    for (const wakeUp of [...this.wakeUps]) wakeUp();
   }
 
   private idle(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
+      const done = () => {
         clearTimeout(timer);
+        this.wakeUps.delete(done);
         resolve();
-      }
-      this.wakeUp = done;
+      };
+      const timer = setTimeout(done, ms);
+      this.wakeUps.add(done);
     });
   }
 
-  private async deliver(message: ClaimedMessage, leaseUntil: Date, tally: DeliveryTally): Promise<void> {
+  private async deliver(
+    message: ClaimedMessage,
+    lease: { until: Date },
+    tally: DeliveryTally,
+  ): Promise<void> {
     const repos = this.deps.store.repos;
     const { id, claimToken: token } = message;
     const decision = await decideDelivery(this.deps, message);
@@ -179,7 +163,7 @@ export class OutboxWorker {
         limit: limits.conversation,
       },
     ]);
-    if (leaseUntil.getTime() - this.deps.clock.now().getTime() < this.options.sendTimeoutMs) {
+    if (lease.until.getTime() - this.deps.clock.now().getTime() < this.options.sendTimeoutMs) {
       // Too late in the lease to send safely: another worker could claim the row while this send runs.
       if (await repos.delivery.retry(id, token, this.deps.clock.now(), 'lease too short to send', false))
         tally.retried++;
@@ -189,8 +173,9 @@ export class OutboxWorker {
     try {
       outcome = await sender.send(message);
     } catch (err) {
+      // A sender bug: it may have posted before it threw.
       reportError(this.deps.logger, err, { phase: 'send', outbox: id, kind: message.kind });
-      outcome = { kind: 'unknown', reason: (err as Error)?.message ?? String(err) };
+      outcome = { kind: 'uncertain', reason: (err as Error)?.message ?? String(err) };
     }
     await this.settle(message, outcome, tally);
   }
@@ -215,29 +200,41 @@ export class OutboxWorker {
         return;
       }
       case 'retryAfter': {
-        const until = now.getTime() + outcome.seconds * 1000;
-        this.limiter.pause(`${message.platform}:ws:${message.workspaceId}`, until);
-        if (await this.deps.store.repos.delivery.retry(id, token, new Date(until), outcome.reason, false))
+        const forMs = outcome.seconds * 1000;
+        await this.limiter.pause(`${message.platform}:ws:${message.workspaceId}`, forMs);
+        const until = new Date(now.getTime() + forMs);
+        if (await this.deps.store.repos.delivery.retry(id, token, until, outcome.reason, false))
           tally.retried++;
         return;
       }
-      case 'transient': {
+      case 'transient':
+      case 'uncertain': {
+        const uncertain = outcome.kind === 'uncertain';
+        if (uncertain) tally.uncertain++;
         const next = afterTransientFailure(message.attempts, now, this.options.retry);
         if (next.action === 'dead') return this.giveUp(message, outcome.reason, tally);
         logger.warn(
-          { outbox: id, attempts: message.attempts, reason: outcome.reason },
-          'send failed, will retry',
+          { outbox: id, attempts: message.attempts, reason: outcome.reason, uncertain },
+          uncertain ? 'send may have arrived; will look before retrying' : 'send failed, will retry',
         );
-        if (await this.deps.store.repos.delivery.retry(id, token, next.at, outcome.reason, true))
-          tally.retried++;
+        // A request the client gave up on may still land: look no sooner than a send timeout later.
+        const at =
+          outcome.kind === 'uncertain' && outcome.unanswered
+            ? new Date(Math.max(next.at.getTime(), now.getTime() + this.options.sendTimeoutMs))
+            : next.at;
+        const retried = await this.deps.store.repos.delivery.retry(
+          id,
+          token,
+          at,
+          outcome.reason,
+          true,
+          uncertain,
+        );
+        if (retried) tally.retried++;
         return;
       }
       case 'permanent':
         return this.refused(message, outcome.reason, outcome.recipientGone, tally);
-      case 'unknown':
-        logger.warn({ outbox: id, reason: outcome.reason }, 'send outcome unknown; retried as uncertain');
-        tally.unknown++;
-        return;
     }
   }
 

@@ -65,7 +65,7 @@ describe('the token buckets', () => {
     const buckets = new TokenBuckets(time.now, time.sleep);
     const limit = slackLimits(600).workspace;
     await buckets.acquire([{ key: 'slack:ws:T', limit }]);
-    buckets.pause('slack:ws:T', time.now() + 30_000);
+    await buckets.pause('slack:ws:T', 30_000);
     await buckets.acquire([{ key: 'slack:ws:T', limit }]);
     expect(time.now()).toBe(30_000);
     await buckets.acquire([{ key: 'slack:ws:OTHER', limit }]);
@@ -118,7 +118,9 @@ describe('platform answers', () => {
 
   it('retry 412 and 5xx, and take a Teams 403 as a member who removed the bot', () => {
     expect(outcomeOfHttpStatus(412, null, now).kind).toBe('transient');
-    expect(outcomeOfHttpStatus(503, null, now).kind).toBe('transient');
+    expect(outcomeOfHttpStatus(503, null, now).kind).toBe('uncertain');
+    expect(outcomeOfHttpStatus(500, null, now).kind).toBe('uncertain');
+    expect(outcomeOfHttpStatus(408, null, now).kind).toBe('uncertain');
     expect(outcomeOfHttpStatus(403, null, now)).toEqual({
       kind: 'permanent',
       reason: 'HTTP 403',
@@ -131,17 +133,17 @@ describe('platform answers', () => {
     for (const error of ['user_not_found', 'account_inactive', 'channel_not_found'])
       expect(outcomeOfSlackError(error)).toEqual({ kind: 'permanent', reason: error, recipientGone: true });
     expect(outcomeOfSlackError('ratelimited').kind).toBe('retryAfter');
-    expect(outcomeOfSlackError('internal_error').kind).toBe('transient');
+    expect(outcomeOfSlackError('internal_error').kind).toBe('uncertain');
     expect(outcomeOfSlackError('invalid_blocks')).toMatchObject({ kind: 'permanent', recipientGone: false });
   });
 
-  it('retry a connection never made, and treat one lost after sending as unknown', () => {
+  it('retry a connection never made, and treat one lost after sending as uncertain', () => {
     expect(
       outcomeOfNetworkError(Object.assign(new Error('fetch failed'), { cause: { code: 'ECONNREFUSED' } }))
         .kind,
     ).toBe('transient');
     expect(
       outcomeOfNetworkError(Object.assign(new Error('fetch failed'), { cause: { code: 'ECONNRESET' } })).kind,
-    ).toBe('unknown');
+    ).toBe('uncertain');
   });
 });

@@ -73,7 +73,10 @@ describe.each(DRIVERS)('the outbox worker on %s', (_name, open) => {
         not_before: Date;
         last_error: string | null;
         kind: string;
-      }>('SELECT dedupe_key, status, attempts, not_before, last_error, kind FROM outbox ORDER BY dedupe_key')
+        uncertain: boolean;
+      }>(
+        'SELECT dedupe_key, status, attempts, not_before, last_error, kind, uncertain FROM outbox ORDER BY dedupe_key',
+      )
     ).rows;
 
   it('sends each due message once and keeps where it went', async () => {
@@ -243,17 +246,37 @@ describe.each(DRIVERS)('the outbox worker on %s', (_name, open) => {
     ]);
   });
 
-  it('leaves a send with an unknown outcome leased, and asks again as uncertain after the lease', async () => {
+  it('retries a send the platform may have taken as uncertain, soon, so the next attempt looks first', async () => {
     const { worker, sender, clock } = await setUp((_m, nth) =>
-      nth === 1 ? { kind: 'unknown', reason: 'timeout' } : ok,
+      nth === 1 ? { kind: 'uncertain', reason: 'HTTP 500' } : ok,
     );
-    expect(await worker.drain()).toMatchObject({ claimed: 3, unknown: 3 });
-    expect(
-      (await rows()).filter((r) => r.kind === 'checkin.prompt').every((r) => r.status === 'sending'),
-    ).toBe(true);
-    clock.advance(60_000);
+    expect(await worker.drain()).toMatchObject({ claimed: 3, uncertain: 3, retried: 3 });
+    expect(new Set((await rows()).map((r) => `${r.status} ${r.uncertain}`))).toEqual(
+      new Set(['pending true']),
+    );
+    clock.advance(5_000); // the first backoff (2 s, with jitter at most 2 s), well within the old 60 s lease
     expect(await worker.drain()).toMatchObject({ sent: 3 });
     expect(sender.calls.filter((c) => c.uncertain)).toHaveLength(3);
+  });
+
+  it('renews the lease of a batch while it runs, so another worker cannot take its rows', async () => {
+    const { repos, clock } = await setUp(() => ok);
+    const claim = (token: string, leaseMs: number) =>
+      repos.delivery.claim({
+        platforms: ['slack'],
+        limit: 5,
+        now: clock.now(),
+        leaseUntil: new Date(clock.now().getTime() + leaseMs),
+        token,
+      });
+    const held = await claim('slow-batch', 3_000);
+    expect(await repos.delivery.renew('slow-batch', new Date(clock.now().getTime() + 6_000))).toBe(
+      held.length,
+    );
+    clock.advance(4_000); // past the first lease, within the renewed one
+    expect(await claim('other', 3_000)).toEqual([]);
+    clock.advance(3_000); // the renewals stopped (a crash): the rows come back, uncertain
+    expect((await claim('other', 3_000)).map((m) => m.uncertain)).toEqual(held.map(() => true));
   });
 
   it('gives concurrent claimers disjoint rows', async () => {

@@ -1,5 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { kindOf, parseBody, type RecordedRequest, type RecordedSend, seeded } from './platform-log';
+
+export { countByKey, densestRate, type RecordedRequest, type RecordedSend } from './platform-log';
 
 /**
  * A fake Slack Web API and Teams Bot Connector on 127.0.0.1, as far as delivery uses them. It records every
@@ -19,34 +22,31 @@ export interface FakePlatformOptions {
   latencyMs?: number;
   /** User ids the platform refuses for good (Slack user_not_found, Teams 403). */
   gone?: ReadonlySet<string>;
+  /**
+   * Faults as platforms have them, on this share of posts, drawn (seeded) from `kinds`: a 429 with
+   * Retry-After, a 500 before or after the message was stored, a connection dropped before or after it was
+   * stored, or no answer at all after storing it (the client's timeout ends it).
+   */
+  faults?: { rate: number; kinds: readonly FaultKind[] };
 }
 
-export interface RecordedSend {
-  platform: 'slack' | 'teams';
-  workspace: string;
-  conversation: string;
-  dedupeKey: string;
-  kind: string;
-  at: number;
-}
+export type FaultKind = '429' | '500-before' | '500-after' | 'drop-before' | 'drop-after' | 'hang-after';
 
 export interface FakePlatform {
   url: string;
   sends: RecordedSend[];
-  stats: { rateLimited: number; serverErrors: number; refused: number; violations: number; lookups: number };
-  close(): Promise<void>;
-}
-
-/** mulberry32: a small seeded PRNG. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  requests: RecordedRequest[];
+  stats: {
+    rateLimited: number;
+    serverErrors: number;
+    refused: number;
+    violations: number;
+    lookups: number;
+    /** Posts beyond the enforced limits (not the injected 429s). */
+    overLimit: number;
+    faults: Record<FaultKind, number>;
   };
+  close(): Promise<void>;
 }
 
 /**
@@ -59,7 +59,26 @@ const TOLERANCE_MS = 30;
 export async function startFakePlatform(options: FakePlatformOptions = {}): Promise<FakePlatform> {
   const random = seeded(options.seed ?? 42);
   const sends: RecordedSend[] = [];
-  const stats = { rateLimited: 0, serverErrors: 0, refused: 0, violations: 0, lookups: 0 };
+  const requests: RecordedRequest[] = [];
+  const faults: Record<FaultKind, number> = {
+    '429': 0,
+    '500-before': 0,
+    '500-after': 0,
+    'drop-before': 0,
+    'drop-after': 0,
+    'hang-after': 0,
+  };
+  const stats = {
+    rateLimited: 0,
+    serverErrors: 0,
+    refused: 0,
+    violations: 0,
+    lookups: 0,
+    overLimit: 0,
+    faults,
+  };
+  /** Graph's view of Teams 1:1 chats: the cards posted, by the recipient's Entra object id. */
+  const chats = new Map<string, { id: string; content: string }[]>();
   const blocked = new Map<string, { from: number; until: number }>();
   const buckets = new Map<string, { tokens: number; at: number }>();
   const retryAfter = options.retryAfterSeconds ?? 1;
@@ -87,6 +106,7 @@ export async function startFakePlatform(options: FakePlatformOptions = {}): Prom
     const overLimit =
       (wsLimit !== undefined && !take(wsKey, wsLimit, now)) ||
       (convLimit !== undefined && !take(convKey, convLimit, now));
+    if (overLimit) stats.overLimit++;
     const injected = !overLimit && random() < (options.failRate ?? 0);
     const status = overLimit
       ? 429
@@ -108,21 +128,58 @@ export async function startFakePlatform(options: FakePlatformOptions = {}): Prom
     res.end(JSON.stringify(body));
   };
 
+  /** The fault for this post, if one is drawn; a 429 is answered like the limits' own. */
+  const fault = (wsKey: string): FaultKind | null => {
+    if (!options.faults || random() >= options.faults.rate) return null;
+    const kinds = options.faults.kinds;
+    const kind = kinds[Math.floor(random() * kinds.length)] ?? '500-before';
+    faults[kind]++;
+    if (kind === '429') {
+      stats.rateLimited++;
+      blocked.set(wsKey, {
+        from: Date.now() + (options.latencyMs ?? 0),
+        until: Date.now() + retryAfter * 1000,
+      });
+    }
+    return kind;
+  };
+
+  /** Ends a post the way the fault says, after (or instead of) storing it; true when it was ended. */
+  const endWithFault = async (
+    kind: FaultKind | null,
+    res: http.ServerResponse,
+    stage: 'before' | 'after',
+  ) => {
+    if (!kind?.endsWith(stage)) return false;
+    if (kind.startsWith('500')) await reply(res, 500, { ok: false, error: 'internal_error' });
+    else if (kind.startsWith('drop')) res.socket?.destroy();
+    else setTimeout(() => res.socket?.destroy(), 30_000).unref(); // hang: the client gives up first
+    return true;
+  };
+
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     let raw = '';
     for await (const chunk of req) raw += chunk;
-    const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
-    const url = req.url ?? '';
+    const body = parseBody(raw, String(req.headers['content-type'] ?? ''));
+    const url = (req.url ?? '').split('?')[0] ?? '';
     const limits = options.limits;
+    if (url === '/slack/api/auth.test') return reply(res, 200, { ok: true, team_id: 'T1', user_id: 'UBOT' });
+    if (url === '/slack/api/conversations.open')
+      return reply(res, 200, { ok: true, channel: { id: String(body.users) } });
     if (url === '/slack/api/chat.postMessage') {
       const team = String(req.headers.authorization ?? '').replace(/^Bearer xoxb-/, '');
       const channel = String(body.channel);
+      requests.push({ platform: 'slack', workspace: team, at: Date.now() });
       const status = gate(
         `slack:${team}`,
         `slack:${team}:${channel}`,
         limits?.slackWorkspace,
         limits?.slackChannel,
       );
+      const drawn = status === null ? fault(`slack:${team}`) : null;
+      if (drawn === '429')
+        return reply(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(retryAfter) });
+      if (await endWithFault(drawn, res, 'before')) return;
       if (status !== null)
         return reply(
           res,
@@ -136,16 +193,21 @@ export async function startFakePlatform(options: FakePlatformOptions = {}): Prom
         stats.refused++;
         return reply(res, 200, { ok: false, error: 'user_not_found' });
       }
-      const meta = (body.metadata as { event_payload?: { dedupe_key?: string; kind?: string } }) ?? {};
+      const meta =
+        (body.metadata as { event_type?: string; event_payload?: { dedupe_key?: string; kind?: string } }) ??
+        {};
       const ts = `${Date.now() / 1000}`;
+      const dedupeKey = meta.event_payload?.dedupe_key ?? '';
       sends.push({
         platform: 'slack',
         workspace: team,
         conversation: channel,
-        dedupeKey: meta.event_payload?.dedupe_key ?? '',
-        kind: meta.event_payload?.kind ?? '',
+        dedupeKey,
+        kind: meta.event_payload?.kind ?? kindOf(dedupeKey),
         at: Date.now(),
+        eventType: meta.event_type,
       });
+      if (await endWithFault(drawn, res, 'after')) return;
       return reply(res, 200, { ok: true, channel, ts });
     }
     if (url === '/slack/api/conversations.history') {
@@ -153,8 +215,21 @@ export async function startFakePlatform(options: FakePlatformOptions = {}): Prom
       const team = String(req.headers.authorization ?? '').replace(/^Bearer xoxb-/, '');
       const messages = sends
         .filter((s) => s.platform === 'slack' && s.workspace === team && s.conversation === body.channel)
-        .map((s) => ({ ts: `${s.at / 1000}`, metadata: { event_payload: { dedupe_key: s.dedupeKey } } }));
+        .map((s) => ({
+          ts: `${s.at / 1000}`,
+          metadata: { event_type: s.eventType ?? 'samenspraak', event_payload: { dedupe_key: s.dedupeKey } },
+        }));
       return reply(res, 200, { ok: true, messages });
+    }
+    const graph = /^\/graph\/chats\/([^/]+)\/messages$/.exec(url);
+    if (graph) {
+      stats.lookups++;
+      const aad = /^19:(.+)_[^_]+@unq\.gbl\.spaces$/.exec(decodeURIComponent(graph[1] ?? ''))?.[1] ?? '';
+      const value = (chats.get(aad) ?? []).map((m) => ({
+        id: m.id,
+        attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: m.content }],
+      }));
+      return reply(res, 200, { value: value.reverse().slice(0, 50) });
     }
     const teams = /^\/teams\/v3\/conversations\/([^/]+)\/activities$/.exec(url);
     if (teams) {
@@ -163,8 +238,15 @@ export async function startFakePlatform(options: FakePlatformOptions = {}): Prom
         tenant?: { id?: string };
         dedupeKey?: string;
         kind?: string;
+        samenspraak?: { dedupeKey?: string };
       };
-      const tenant = channelData.tenant?.id ?? '';
+      const activity = body as {
+        conversation?: { tenantId?: string };
+        recipient?: { aadObjectId?: string };
+        attachments?: { content?: unknown }[];
+      };
+      const tenant = channelData.tenant?.id ?? activity.conversation?.tenantId ?? '';
+      requests.push({ platform: 'teams', workspace: tenant, at: Date.now() });
       const status = gate(
         `teams:${tenant}`,
         `teams:${tenant}:${conversation}`,
@@ -173,19 +255,29 @@ export async function startFakePlatform(options: FakePlatformOptions = {}): Prom
       );
       if (status !== null)
         return reply(res, status, { error: { code: 'Throttled' } }, { 'retry-after': String(retryAfter) });
+      const drawn = fault(`teams:${tenant}`);
+      if (drawn === '429')
+        return reply(res, 429, { error: { code: 'Throttled' } }, { 'retry-after': String(retryAfter) });
+      if (await endWithFault(drawn, res, 'before')) return;
       if (options.gone?.has(conversation)) {
         stats.refused++;
         return reply(res, 403, { error: { code: 'MessageWritesBlocked' } });
       }
+      const dedupeKey = channelData.samenspraak?.dedupeKey ?? channelData.dedupeKey ?? '';
       sends.push({
         platform: 'teams',
         workspace: tenant,
         conversation,
-        dedupeKey: channelData.dedupeKey ?? '',
-        kind: channelData.kind ?? '',
+        dedupeKey,
+        kind: channelData.kind ?? kindOf(dedupeKey),
         at: Date.now(),
       });
-      return reply(res, 201, { id: `activity-${sends.length}` });
+      const id = `activity-${sends.length}`;
+      const aad = activity.recipient?.aadObjectId;
+      const card = activity.attachments?.[0]?.content;
+      if (aad && card) chats.set(aad, [...(chats.get(aad) ?? []), { id, content: JSON.stringify(card) }]);
+      if (await endWithFault(drawn, res, 'after')) return;
+      return reply(res, 201, { id });
     }
     return reply(res, 404, { error: 'no such fake endpoint' });
   };
@@ -202,6 +294,7 @@ export async function startFakePlatform(options: FakePlatformOptions = {}): Prom
   return {
     url: `http://127.0.0.1:${port}`,
     sends,
+    requests,
     stats,
     close: () =>
       new Promise((resolve) => {
@@ -209,11 +302,4 @@ export async function startFakePlatform(options: FakePlatformOptions = {}): Prom
         server.close(() => resolve());
       }),
   };
-}
-
-/** How many times each dedupe key arrived. */
-export function countByKey(sends: readonly RecordedSend[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const s of sends) counts.set(s.dedupeKey, (counts.get(s.dedupeKey) ?? 0) + 1);
-  return counts;
 }

@@ -232,7 +232,7 @@ describe('a check-in through Teams', () => {
     );
   });
 
-  it('says how long to wait on a 429 and does not retry by itself; 503 is transient', async () => {
+  it('says how long to wait on a 429 and does not retry by itself; 503 may have been taken', async () => {
     const { bram } = await openCycle();
     const message: ClaimedMessage = {
       id: 'row-1',
@@ -258,7 +258,7 @@ describe('a check-in through Teams', () => {
     });
     expect(connector.calls).toHaveLength(1);
     connector.fail('POST', /\/activities$/, 503);
-    expect(await rig.adapter.sender.send(message)).toEqual({ kind: 'transient', reason: 'HTTP 503' });
+    expect(await rig.adapter.sender.send(message)).toEqual({ kind: 'uncertain', reason: 'HTTP 503' });
     const sent = await rig.adapter.sender.send(message);
     expect(sent).toMatchObject({ kind: 'ok', ref: { conversationId: personalConversationId(BRAM) } });
     expect(connector.sent.at(-1)?.body).toMatchObject({

@@ -2,9 +2,14 @@ import type { Logger } from '@slack/logger';
 import { ErrorCode, type WebAPICallError, WebClient } from '@slack/web-api';
 import { toSlackMessage } from '../../cards/index';
 import { outboxContent } from '../../cards/outbox-content';
-import { AppError, isAppError } from '../../core/errors';
+import { AppError } from '../../core/errors';
 import type { Core } from '../../core/index';
-import { outcomeOfHttpStatus, outcomeOfNetworkError, outcomeOfSlackError } from '../../delivery/outcomes';
+import {
+  outcomeOfHttpStatus,
+  outcomeOfNetworkError,
+  outcomeOfSlackError,
+  renderFailure,
+} from '../../delivery/outcomes';
 import type { OutgoingMessage, Sender, SendOutcome } from '../../delivery/sender';
 import { reportError } from '../../error-sink';
 import { textBlocks } from './reply';
@@ -13,6 +18,12 @@ import { textBlocks } from './reply';
 const OUTBOX_EVENT = 'samenspraak_outbox';
 /** How many of a channel's latest messages an uncertain send looks through for its own. */
 const HISTORY_LOOKBACK = 100;
+
+/** A rendered row: the message's fields for chat.postMessage, and the texts of its thread's replies. */
+interface Rendered {
+  message: ReturnType<typeof toSlackMessage> | { text: string; blocks: ReturnType<typeof textBlocks> };
+  replies: string[];
+}
 
 /** A Web API client for a workspace; null when the app is not installed there. */
 export type ClientFor = (teamId: string) => Promise<WebClient | null>;
@@ -31,47 +42,67 @@ export class SlackSender implements Sender {
   ) {}
 
   async send(message: OutgoingMessage): Promise<SendOutcome> {
-    let content: Awaited<ReturnType<typeof outboxContent>>;
+    let body: Rendered | null;
     try {
-      content = await outboxContent(this.core, message, 'slack.welcome');
+      body = await this.render(message);
     } catch (err) {
-      if (!isAppError(err)) throw err;
-      return { kind: 'permanent', reason: `${err.code}: ${err.message}`, recipientGone: false };
+      // Rendering again cannot help: a permanent failure, dead-lettered at once with the reason.
+      reportError(this.core.deps.logger, err, { platform: 'slack', outbox: message.id, phase: 'render' });
+      return renderFailure(err);
     }
-    if (!content)
+    if (!body)
       return { kind: 'permanent', reason: `Slack cannot show "${message.kind}"`, recipientGone: false };
     const channel = message.conversationId ?? message.memberExternalId;
     if (!channel)
       return { kind: 'permanent', reason: 'no Slack user or channel to send to', recipientGone: false };
-    const client = await this.clientFor(message.workspaceExternalId);
-    if (!client)
-      return {
-        kind: 'permanent',
-        reason: `Samenspraak is not installed in ${message.workspaceExternalId}`,
-        recipientGone: false,
-      };
-    const body =
-      'card' in content
-        ? { ...toSlackMessage(content.card), ...(content.summary ? { text: content.summary } : {}) }
-        : { text: content.text, blocks: textBlocks(content.text) };
     try {
-      if (message.uncertain) {
-        const found = await this.alreadyPosted(client, channel, message);
-        if (found) return { kind: 'ok', ref: found };
-      }
-      const res = await client.chat.postMessage({
-        channel,
-        ...body,
-        // The dedupe key travels along, so a message can be recognised (delivery's sender contract).
-        metadata: { event_type: OUTBOX_EVENT, event_payload: { dedupe_key: message.dedupeKey } },
-      });
-      const ref = { channel: res.channel, ts: res.ts };
-      const replies = 'text' in content ? (content.replies ?? []) : [];
-      if (replies.length === 0) return { kind: 'ok', ref };
-      return { kind: 'ok', ref: { ...ref, replies: await this.postReplies(client, message, ref, replies) } };
+      const client = await this.clientFor(message.workspaceExternalId);
+      if (!client)
+        return {
+          kind: 'permanent',
+          reason: `Samenspraak is not installed in ${message.workspaceExternalId}`,
+          recipientGone: false,
+        };
+      return await this.post(client, channel, message, body);
     } catch (err) {
       return this.outcome(err as WebAPICallError);
     }
+  }
+
+  /** The message for a row: the shared content as Block Kit, with the thread's replies; null when Slack has none. */
+  private async render(message: OutgoingMessage): Promise<Rendered | null> {
+    const content = await outboxContent(this.core, message, 'slack.welcome');
+    if (!content) return null;
+    if ('card' in content)
+      return {
+        message: { ...toSlackMessage(content.card), ...(content.summary ? { text: content.summary } : {}) },
+        replies: [],
+      };
+    return {
+      message: { text: content.text, blocks: textBlocks(content.text) },
+      replies: content.replies ?? [],
+    };
+  }
+
+  private async post(
+    client: WebClient,
+    channel: string,
+    message: OutgoingMessage,
+    { message: body, replies }: Rendered,
+  ): Promise<SendOutcome> {
+    if (message.uncertain) {
+      const found = await this.alreadyPosted(client, channel, message);
+      if (found) return { kind: 'ok', ref: found };
+    }
+    const res = await client.chat.postMessage({
+      channel,
+      ...body,
+      // The dedupe key travels along, so a message can be recognised (delivery's sender contract).
+      metadata: { event_type: OUTBOX_EVENT, event_payload: { dedupe_key: message.dedupeKey } },
+    });
+    const ref = { channel: res.channel, ts: res.ts };
+    if (replies.length === 0) return { kind: 'ok', ref };
+    return { kind: 'ok', ref: { ...ref, replies: await this.postReplies(client, message, ref, replies) } };
   }
 
   /**
@@ -136,16 +167,27 @@ export class SlackSender implements Sender {
   }
 
   private outcome(err: WebAPICallError): SendOutcome {
-    switch (err.code) {
-      case ErrorCode.RateLimitedError:
-        return { kind: 'retryAfter', seconds: err.retryAfter, reason: 'ratelimited' };
-      case ErrorCode.PlatformError:
-        return outcomeOfSlackError(String(err.data.error));
-      case ErrorCode.HTTPError:
-        return outcomeOfHttpStatus(err.statusCode, null, this.core.deps.clock.now());
-      default:
-        return outcomeOfNetworkError(err);
+    return outcomeOfSlackCall(err, this.core.deps.clock.now());
+  }
+}
+
+/**
+ * What a failed WebClient call means, by the shapes @slack/web-api throws: a rate-limited error with its
+ * Retry-After, a platform error (`ok: false`), an HTTP error with its status, or a request error wrapping
+ * fetch's failure (`original`, its `cause` holding the system error code; a timeout is a TimeoutError).
+ */
+export function outcomeOfSlackCall(err: WebAPICallError, now: Date): SendOutcome {
+  switch (err.code) {
+    case ErrorCode.RateLimitedError:
+      return { kind: 'retryAfter', seconds: err.retryAfter, reason: 'ratelimited' };
+    case ErrorCode.PlatformError:
+      return outcomeOfSlackError(String(err.data.error));
+    case ErrorCode.HTTPError: {
+      const retryAfter = (err.headers as Record<string, string | undefined>)?.['retry-after'] ?? null;
+      return outcomeOfHttpStatus(err.statusCode, retryAfter, now);
     }
+    default:
+      return outcomeOfNetworkError(err);
   }
 }
 
@@ -153,7 +195,11 @@ export class SlackSender implements Sender {
  * Clients that leave retrying and rate limits to delivery, one per bot token and kept: a WebClient
  * holds its own queue and HTTP agent, too much to build for every message sent.
  */
-export function deliveryClients(logger: Logger, apiUrl?: string): (token: string) => WebClient {
+export function deliveryClients(
+  logger: Logger,
+  apiUrl: string | undefined,
+  timeoutMs: number,
+): (token: string) => WebClient {
   const clients = new Map<string, WebClient>();
   return (token) => {
     let client = clients.get(token);
@@ -163,6 +209,8 @@ export function deliveryClients(logger: Logger, apiUrl?: string): (token: string
         logger,
         rejectRateLimitedCalls: true,
         retryConfig: { retries: 0 },
+        // Shorter than delivery's lease: a hung call ends as `uncertain` instead of holding its batch.
+        timeout: timeoutMs,
       });
       clients.set(token, client);
     }

@@ -89,7 +89,7 @@ export function createSlackAdapter(
   registerLinkShortcut(app, core);
   registerCardActions(app, core);
   const installationStore = databaseInstallationStore(installations);
-  const clientOf = deliveryClients(logger, s.apiUrl);
+  const clientOf = deliveryClients(logger, s.apiUrl, config.delivery.sendTimeoutMs);
   const sender = new SlackSender(core, async (teamId) => {
     if (s.botToken) return clientOf(s.botToken);
     const installation = await installationStore

@@ -4,6 +4,7 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
+  ConfigurationServiceClientCredentialFactory,
   type ConversationParameters,
   type ConversationReference,
   type InvokeResponse,
@@ -86,6 +87,10 @@ export interface BotFramework {
   appId: string;
   /** The audience of outgoing calls. */
   audience: string;
+  /** Every call to the Bot Connector gives up after this (shorter than delivery's lease). */
+  timeoutMs: number;
+  /** Signs a request to Microsoft Graph with the bot's own token (none when anonymous). */
+  graphAuthorization(): Promise<string | null>;
 }
 
 export function createBotFramework(config: Config, mode: TeamsMode, options: TeamsOptions): BotFramework {
@@ -102,13 +107,35 @@ export function createBotFramework(config: Config, mode: TeamsMode, options: Tea
       ? new FixedTokenCredentialsFactory(appId, options.outgoingToken)
       : undefined;
   const auth = new ConfigurationBotFrameworkAuthentication(settings, credentials);
+  const graphCredentials = credentials ?? new ConfigurationServiceClientCredentialFactory(settings as never);
   return {
     adapter: new TeamsCloudAdapter(auth),
     auth,
     appId,
     audience: options.endpoints?.oauthScope ?? AuthenticationConstants.ToChannelFromBotOAuthScope,
+    timeoutMs: config.delivery.sendTimeoutMs,
+    async graphAuthorization() {
+      if (!appId) return null;
+      const signer = await graphCredentials.createCredentials(
+        appId,
+        GRAPH_AUDIENCE,
+        settings.ToChannelFromBotLoginUrl ?? AuthenticationConstants.ToChannelFromBotLoginUrl,
+        true,
+      );
+      let header: string | null = null;
+      await signer.signRequest({
+        headers: {
+          set(name: string, value: string) {
+            if (name.toLowerCase() === 'authorization') header = value;
+          },
+        },
+      } as never);
+      return header;
+    },
   };
 }
+
+const GRAPH_AUDIENCE = 'https://graph.microsoft.com';
 
 /** True for a request Bot Framework authentication refused (missing, expired, badly signed, wrongly addressed). */
 export function isAuthenticationFailure(err: unknown): boolean {
@@ -147,9 +174,10 @@ const FAIL_POLICY = 'samenspraakFailOnHttpError';
 /**
  * botframework-connector 4.23 on @azure/core-client takes any status as an answer (its operations list a
  * `default` response), so a 403 or 429 would pass as sent. This makes the client throw for them, and,
- * for proactive sends, drops its own retries: delivery decides when to try again (Retry-After).
+ * for proactive sends, drops its own retries: delivery decides when to try again (Retry-After). Every
+ * call times out after `timeoutMs`.
  */
-function strict(client: unknown, retries: boolean): void {
+function strict(client: unknown, retries: boolean, timeoutMs: number): void {
   const pipeline = (client as { client?: { pipeline?: Pipeline } })?.client?.pipeline;
   if (!pipeline) return;
   if (!retries) pipeline.removePolicy({ phase: 'Retry' });
@@ -157,6 +185,8 @@ function strict(client: unknown, retries: boolean): void {
   pipeline.addPolicy({
     name: FAIL_POLICY,
     async sendRequest(request, next) {
+      // The client waits forever by default; a hung call then ends as an AbortError (delivery: uncertain).
+      (request as { timeout?: number }).timeout = timeoutMs;
       const response = await next(request);
       if (response.status >= 400)
         throw new ConnectorHttpError(
@@ -170,9 +200,9 @@ function strict(client: unknown, retries: boolean): void {
 }
 
 /** The turn's connector client fails on error answers; with `retries: false` it also stops retrying by itself. */
-export function strictConnector(context: TurnContext, retries: boolean): void {
+export function strictConnector(context: TurnContext, retries: boolean, timeoutMs: number): void {
   const adapter = context.adapter as CloudAdapter;
-  strict(context.turnState.get<ConnectorClient>(adapter.ConnectorClientKey), retries);
+  strict(context.turnState.get<ConnectorClient>(adapter.ConnectorClientKey), retries, timeoutMs);
 }
 
 export type { Activity, ConversationReference, TurnContext };
@@ -184,7 +214,7 @@ async function connectorFor(bot: BotFramework, serviceUrl: string): Promise<Conn
     { type: AuthenticationConstants.AppIdClaim, value: bot.appId },
   ]);
   const client = await bot.auth.createConnectorFactory(claims).create(serviceUrl, bot.audience);
-  strict(client, false);
+  strict(client, false, bot.timeoutMs);
   return client;
 }
 
@@ -197,7 +227,7 @@ export async function postToConversation(
   let id: string | null = null;
   let failure = null as { err: unknown } | null;
   await bot.adapter.continueConversationAsync(bot.appId, reference, async (context) => {
-    strictConnector(context, false);
+    strictConnector(context, false, bot.timeoutMs);
     // botbuilder would reply to the made-up id of the continuation; a new message (a new thread in a channel) is meant.
     context.onSendActivities(async (_context, activities, next) => {
       for (const a of activities) delete a.replyToId;

@@ -12,6 +12,7 @@ import {
   isAuthenticationFailure,
   type TurnContext,
 } from './bot-framework';
+import { graphLookup } from './graph-lookup';
 import { messageResponse, textMessage } from './render';
 import { TeamsSender } from './sender';
 import { isLoopback, serviceUrlAllowed } from './service-url';
@@ -161,7 +162,11 @@ export function mountTeams(
   logger.info({ platform: 'teams', mode: mode.kind, endpoint: TEAMS_ENDPOINT }, 'Teams is enabled');
   return {
     mode,
-    sender: new TeamsSender(core, bot),
+    sender: new TeamsSender(
+      core,
+      bot,
+      config.teams.graphUrl ? graphLookup(bot, config.teams.graphUrl) : null,
+    ),
     async close() {
       await Promise.allSettled([...pending]);
     },

@@ -1,7 +1,7 @@
 import { outboxContent } from '../../cards/outbox-content';
-import { AppError, isAppError } from '../../core/errors';
+import { AppError } from '../../core/errors';
 import type { Core } from '../../core/index';
-import { outcomeOfHttpStatus, outcomeOfNetworkError } from '../../delivery/outcomes';
+import { outcomeOfHttpStatus, outcomeOfNetworkError, renderFailure } from '../../delivery/outcomes';
 import type { OutgoingMessage, Sender, SendOutcome } from '../../delivery/sender';
 import { reportError } from '../../error-sink';
 import {
@@ -12,6 +12,7 @@ import {
   httpFailure,
   postToConversation,
 } from './bot-framework';
+import { CARD_KEY_PROPERTY, GraphHttpError, type LookupResult, type SentLookup } from './graph-lookup';
 import { workspaceIdOf } from './people';
 import { cardMessage, textMessage } from './render';
 
@@ -30,6 +31,8 @@ export class TeamsSender implements Sender {
   constructor(
     private readonly core: Core,
     private readonly bot: BotFramework,
+    /** Finds an uncertain send that did arrive (Graph); without it an uncertain send is at-least-once. */
+    private readonly lookup: SentLookup | null = null,
   ) {}
 
   private get repos() {
@@ -39,10 +42,11 @@ export class TeamsSender implements Sender {
   async send(message: OutgoingMessage): Promise<SendOutcome> {
     let rendered: { activity: Rendered; replies: Rendered[] } | null;
     try {
-      rendered = await this.render(message);
+      rendered = this.render(message, await outboxContent(this.core, message, 'teams.welcome.community'));
     } catch (err) {
-      if (!isAppError(err)) throw err;
-      return { kind: 'permanent', reason: `${err.code}: ${err.message}`, recipientGone: false };
+      // Rendering again cannot help: a permanent failure, dead-lettered at once with the reason.
+      reportError(this.core.deps.logger, err, { platform: 'teams', outbox: message.id, phase: 'render' });
+      return renderFailure(err);
     }
     if (!rendered)
       return { kind: 'permanent', reason: `Teams cannot show "${message.kind}"`, recipientGone: false };
@@ -62,11 +66,13 @@ export class TeamsSender implements Sender {
           reason: 'no Teams conversation known for this member or channel (install the app first)',
           recipientGone: false,
         };
+      if (message.uncertain) {
+        const found = await this.alreadyPosted(message, reference);
+        if (found) return { kind: 'ok', ref: found };
+      }
       activityId = await postToConversation(this.bot, reference, activity);
     } catch (err) {
-      const failure = httpFailure(err);
-      if (failure) return outcomeOfHttpStatus(failure.status, failure.retryAfter, this.core.deps.clock.now());
-      return outcomeOfNetworkError(err);
+      return outcomeOfConnectorCall(err, this.core.deps.clock.now());
     }
     const ref = {
       conversationId: reference.conversation?.id ?? null,
@@ -77,6 +83,32 @@ export class TeamsSender implements Sender {
     return {
       kind: 'ok',
       ref: { ...ref, replies: await this.postReplies(message, reference, activityId, replies) },
+    };
+  }
+
+  /**
+   * An earlier attempt may have been taken: look in the chat through Graph when configured. Graph refusing
+   * (no permission, chat unknown) is reported and the message is posted: at-least-once, as without Graph.
+   */
+  private async alreadyPosted(
+    message: OutgoingMessage,
+    reference: Partial<ConversationReference>,
+  ): Promise<Record<string, unknown> | null> {
+    if (!this.lookup) return null;
+    let result: LookupResult;
+    try {
+      result = await this.lookup.find(reference, message.dedupeKey);
+    } catch (err) {
+      if (!(err instanceof GraphHttpError) || err.statusCode === 429 || err.statusCode >= 500) throw err;
+      reportError(this.core.deps.logger, err, { platform: 'teams', outbox: message.id, phase: 'lookup' });
+      return null;
+    }
+    if (!('found' in result) || !result.found) return null;
+    return {
+      conversationId: reference.conversation?.id ?? null,
+      activityId: result.activityId,
+      serviceUrl: reference.serviceUrl,
+      found: true,
     };
   }
 
@@ -147,13 +179,31 @@ export class TeamsSender implements Sender {
     return reference;
   }
 
-  /** The activity for a row, and its thread's replies: the shared content, as a Teams card or Markdown text. */
-  private async render(
+  /**
+   * The activity for a row, and its thread's replies: the shared content, as a Teams card (carrying the
+   * dedupe key, so Graph can find it) or Markdown text.
+   */
+  private render(
     message: OutgoingMessage,
-  ): Promise<{ activity: Rendered; replies: Rendered[] } | null> {
-    const content = await outboxContent(this.core, message, 'teams.welcome.community');
+    content: Awaited<ReturnType<typeof outboxContent>>,
+  ): { activity: Rendered; replies: Rendered[] } | null {
     if (!content) return null;
-    if ('card' in content) return { activity: cardMessage(content.card.json, content.summary), replies: [] };
+    if ('card' in content) {
+      const card = { ...content.card.json, [CARD_KEY_PROPERTY]: { dedupeKey: message.dedupeKey } };
+      return { activity: cardMessage(card, content.summary), replies: [] };
+    }
     return { activity: textMessage(content.text), replies: (content.replies ?? []).map(textMessage) };
   }
+}
+
+/**
+ * What a failed Bot Connector (or Graph) call means, by the shapes botframework-connector throws: an answer
+ * with a status (ours, ConnectorHttpError, or Azure's RestError with statusCode), a RestError carrying the
+ * system code of a failed connection, or an AbortError when the call timed out.
+ */
+export function outcomeOfConnectorCall(err: unknown, now: Date): SendOutcome {
+  if (err instanceof GraphHttpError) return outcomeOfHttpStatus(err.statusCode, err.retryAfter, now);
+  const failure = httpFailure(err);
+  if (failure) return outcomeOfHttpStatus(failure.status, failure.retryAfter, now);
+  return outcomeOfNetworkError(err);
 }

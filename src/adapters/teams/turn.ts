@@ -53,7 +53,7 @@ export class TeamsTurns {
   ) {}
 
   async handle(context: TurnContext, activity: TeamsActivity): Promise<void> {
-    strictConnector(context, true);
+    strictConnector(context, true, this.bot.timeoutMs);
     switch (activity.type) {
       case ActivityTypes.Message:
         return this.message(context, activity);

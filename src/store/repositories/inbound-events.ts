@@ -13,5 +13,8 @@ export function inboundEventRepository(db: Queryable): InboundEventRepository {
     async forget(platform, eventId) {
       await db.query('DELETE FROM inbound_events WHERE platform = $1 AND event_id = $2', [platform, eventId]);
     },
+    async prune(before) {
+      return (await db.query('DELETE FROM inbound_events WHERE received_at < $1', [before])).rowCount;
+    },
   };
 }

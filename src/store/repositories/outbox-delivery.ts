@@ -56,13 +56,21 @@ export function outboxDeliveryRepository(db: Queryable): OutboxDeliveryRepositor
     },
     markSent: (id, token, at, result) =>
       settle(id, token, `status = 'sent', sent_at = $3, result = $4`, [at, JSON.stringify(result)]),
-    retry: (id, token, notBefore, error, countsAsAttempt) =>
+    retry: (id, token, notBefore, error, countsAsAttempt, uncertain = false) =>
       settle(
         id,
         token,
-        `status = 'pending', not_before = $3, last_error = $4, attempts = attempts - CASE WHEN $5::boolean THEN 0 ELSE 1 END`,
-        [notBefore, error, countsAsAttempt],
+        `status = 'pending', not_before = $3, last_error = $4, attempts = attempts - CASE WHEN $5::boolean THEN 0 ELSE 1 END,
+         uncertain = uncertain OR $6::boolean`,
+        [notBefore, error, countsAsAttempt, uncertain],
       ),
+    async renew(token, leaseUntil) {
+      const res = await db.query(
+        `UPDATE outbox SET claimed_until = $2 WHERE claim_token = $1 AND status = 'sending'`,
+        [token, leaseUntil],
+      );
+      return res.rowCount;
+    },
     markDead: (id, token, at, error) =>
       settle(id, token, `status = 'dead', dead_at = $3, last_error = $4`, [at, error]),
     cancel: (id, token, reason) => settle(id, token, `status = 'cancelled', last_error = $3`, [reason]),

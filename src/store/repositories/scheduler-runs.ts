@@ -11,5 +11,8 @@ export function schedulerRunRepository(db: Queryable): SchedulerRunRepository {
       );
       return res.rowCount > 0;
     },
+    async prune(before) {
+      return (await db.query('DELETE FROM scheduler_runs WHERE claimed_at < $1', [before])).rowCount;
+    },
   };
 }
