@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mountSlack } from './adapters/slack/mount';
 import type { SlackAdapter } from './adapters/slack/slack-app';
 import { mountTeams, type TeamsAdapter } from './adapters/teams/mount';
+import type { TeamsOptions } from './adapters/teams/settings';
 import { dashboardSecret, linkSigner, loginUrl } from './adapters/web/dashboard/links';
 import { mountDashboard } from './adapters/web/dashboard/mount';
 import { errorHandler, type HttpServer, startHttpServer } from './adapters/web/server';
@@ -71,7 +72,15 @@ export async function openCore(config: Config, logger: Logger): Promise<{ db: Db
 export interface RunningApp {
   http: HttpServer;
   core: Core;
+  /** The scheduler and outbox worker; null when no platform can send. */
+  delivery: RunningDelivery | null;
   stop(): Promise<void>;
+}
+
+/** What a caller other than main.ts may put in: a clock of its own, Teams endpoints (a local authority). */
+export interface StartOptions {
+  clock?: Clock;
+  teams?: TeamsOptions;
 }
 
 /**
@@ -82,6 +91,7 @@ export async function startServer(
   config: Config,
   logger: Logger,
   senders: readonly Sender[] = [],
+  options: StartOptions = {},
 ): Promise<RunningApp> {
   const db = await openDb(config, logger);
   let ready = false;
@@ -94,12 +104,13 @@ export async function startServer(
     const links = linkSigner(dashboardSecret(config.dashboard.secret, logger), systemClock);
     const publicUrl = config.publicUrl;
     core = await prepareCore(db, config, logger, {
+      clock: options.clock,
       dashboardLink: publicUrl ? (memberId) => loginUrl(publicUrl, links.sign(memberId)) : undefined,
     });
     mountDashboard(http, config, core, db, { links });
     slack = await mountSlack(http, config, core, db);
     // Teams says itself whether it runs, anonymously (with a warning) or not; production refuses anonymous.
-    teams = mountTeams(http, config, core);
+    teams = mountTeams(http, config, core, options.teams);
   } catch (err) {
     await http?.close();
     await db.close();
@@ -123,6 +134,7 @@ export async function startServer(
   return {
     http: server,
     core,
+    delivery,
     async stop() {
       ready = false;
       await delivery?.stop();

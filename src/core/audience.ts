@@ -1,4 +1,5 @@
 import { type Actor, actorId, requireCoordinator } from './access';
+import { defaultTimeZone } from './members';
 import type { Member, Platform } from './model';
 import type { CoreDeps } from './ports';
 
@@ -33,6 +34,7 @@ export async function enrolAudience(
         { workspaceId: workspace.id, externalId: e.userId, name: e.name },
         deps.ids,
         roles as Member['roles'],
+        defaultTimeZone(deps),
       );
       members.set(member.id, member);
     }

@@ -9,7 +9,8 @@ export const chatEn: Record<keyof typeof chatNl, string> = {
     '• `lid` / `verlaat`: join (or leave) the learning community of this channel\n' +
     '• `praktijk`: share a practice\n' +
     '• `samenvatting <ambition>`: what has been shared about an ambition\n' +
-    '• `mijn-gegevens`: your profile; `mijn-gegevens export` shows everything Samenspraak keeps about you, `mijn-gegevens wis` erases the text of your messages\n' +
+    '• `profiel`: choose your board, your time zone and your language\n' +
+    '• `mijn-gegevens`: what is known about you; `mijn-gegevens export` shows everything Samenspraak keeps about you, `mijn-gegevens wis` erases the text of your messages\n' +
     '• `dashboard`: a link to the dashboard\n' +
     'For coordinators: `gemeenschap koppel <theme>` and `cyclus plan|start|status|herinner|sluit`.',
   'chat.unknown': 'I do not know that command: `{word}`.',

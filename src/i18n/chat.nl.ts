@@ -7,7 +7,8 @@ export const chatNl = {
     '• `lid` / `verlaat`: word lid van (of verlaat) de leergemeenschap van dit kanaal\n' +
     '• `praktijk`: deel een praktijkvoorbeeld\n' +
     '• `samenvatting <ambitie>`: wat er over een ambitie gedeeld is\n' +
-    '• `mijn-gegevens`: je profiel; `mijn-gegevens export` toont alles wat Samenspraak over je bewaart, `mijn-gegevens wis` wist de tekst van je berichten\n' +
+    '• `profiel`: kies je bestuur, je tijdzone en je taal\n' +
+    '• `mijn-gegevens`: wat er over je bekend is; `mijn-gegevens export` toont alles wat Samenspraak over je bewaart, `mijn-gegevens wis` wist de tekst van je berichten\n' +
     '• `dashboard`: een link naar het dashboard\n' +
     'Voor coördinatoren: `gemeenschap koppel <thema>` en `cyclus plan|start|status|herinner|sluit`.',
   'chat.unknown': 'Dat commando ken ik niet: `{word}`.',

@@ -225,6 +225,8 @@ async function run(core: Core, ctx: ChatContext, text: string): Promise<ChatRepl
         url ? t(locale, 'dashboard.chat.link', { url }) : t(locale, 'chat.dashboard.unavailable'),
       );
     }
+    case 'profile':
+      return { type: 'form', form: 'profile', data: {} };
     case 'myData':
       return myDataCommand(core, ctx.member, command.args);
   }

@@ -12,6 +12,7 @@ export const COMMAND_NAMES = {
   cycle: ['cyclus', 'cycle'],
   dashboard: ['dashboard'],
   myData: ['mijn-gegevens', 'my-data'],
+  profile: ['profiel', 'profile'],
 } as const;
 
 export type CommandName = keyof typeof COMMAND_NAMES;

@@ -14,6 +14,20 @@ export async function homeView(core: Core, member: Member): Promise<HomeView> {
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: t(locale, 'slack.home.title') } },
     section(t(locale, 'slack.home.intro')),
+    ...(member.boardId ? [] : [section(t(locale, 'slack.home.noBoard'))]),
+    {
+      type: 'actions',
+      block_id: 'profile',
+      elements: [
+        {
+          type: 'button',
+          action_id: 'profile.open',
+          text: { type: 'plain_text', text: t(locale, 'slack.home.profile') },
+          ...(member.boardId ? {} : { style: 'primary' as const }),
+          value: '{}',
+        },
+      ],
+    },
     { type: 'divider' },
     section(t(locale, 'slack.home.checkIns')),
   ];

@@ -5,7 +5,8 @@ import { reportError } from '../../error-sink';
 
 /**
  * The member behind a Slack user, created at first contact. Name, language and time zone are asked of
- * Slack once (users.info), not on every message.
+ * Slack once (users.info), not on every message; again only while the time zone is still the
+ * installation's default (a member met through a CSV).
  */
 export async function slackMember(
   core: Core,
@@ -14,7 +15,7 @@ export async function slackMember(
   userId: string,
 ): Promise<Member> {
   const known = await core.deps.store.repos.members.findByExternal(`slack:${teamId}`, userId);
-  if (known?.name) return known;
+  if (known?.name && known.timeZoneFrom !== 'default') return known;
   let profile: { name?: string; locale?: 'nl' | 'en'; timeZone?: string } = {};
   try {
     const info = await client.users.info({ user: userId, include_locale: true });
