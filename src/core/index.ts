@@ -3,6 +3,7 @@ import { type AudienceEntry, enrolAudience } from './audience';
 import { removeBoardHoliday, setBoardHoliday } from './board-holidays';
 import { chooseBoard, confirmBoard, registerBoards, searchBoards } from './boards';
 import { linkCommunity, setMembership } from './communities';
+import { cycleCoverage } from './coverage';
 import {
   closeCycle,
   cycleProgress,
@@ -49,6 +50,7 @@ export function createCore(deps: CoreDeps) {
     openCycle: (actor: Actor, cycleId: string) => openCycle(deps, actor, cycleId),
     closeCycle: (actor: Actor, cycleId: string) => closeCycle(deps, actor, cycleId),
     cycleProgress: (actor: Actor, cycleId: string) => cycleProgress(deps, actor, cycleId),
+    cycleCoverage: (actor: Actor, cycleId: string) => cycleCoverage(deps, actor, cycleId),
     listCycles: () => listCycles(deps),
     whatIsDue: (now?: Date) => whatIsDue(deps, now),
     runDue: () => runDue(deps),

@@ -90,6 +90,7 @@ export interface MemberRepository {
   ): Promise<void>;
   listByBoards(boardIds: readonly string[]): Promise<Member[]>;
   listWithBoard(): Promise<Member[]>;
+  listWithoutBoard(): Promise<Member[]>;
   listByIds(ids: readonly string[]): Promise<Member[]>;
 }
 

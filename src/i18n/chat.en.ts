@@ -19,6 +19,17 @@ export const chatEn: Record<keyof typeof chatNl, string> = {
   'chat.agenda.theme': '*{id}. {title}*',
   'chat.agenda.ambition': '• `{id}` {title} (#{tag})',
   'chat.agenda.action': '    – `{id}` {text}',
+  'chat.coverage.all': 'All {count} people asked can be reached.',
+  'chat.coverage.some': '{reachable} of the {audience} people asked can be reached; {count} not yet:',
+  'chat.coverage.person': '• {name}: {reason}',
+  'chat.coverage.more': '• and {count} more',
+  'chat.coverage.nobody': 'This cycle reaches nobody yet: no one in its audience is known.',
+  'chat.coverage.emptyBoards':
+    'No one is known yet of these boards, so nobody there gets the check-in: {boards}.',
+  'chat.coverage.reason.no_board': 'has not chosen a board yet',
+  'chat.coverage.reason.no_chat': 'has no chat with the bot yet (add the app to their team)',
+  'chat.coverage.reason.unreachable': 'removed or blocked the bot',
+  'chat.coverage.reason.away': 'is away',
   'chat.community.usage':
     'Usage: `gemeenschap koppel <theme>`, for example `gemeenschap koppel onderwijskwaliteit`.',
   'chat.community.needsChannel': 'Link a learning community from the channel itself, not in a private chat.',

@@ -17,6 +17,17 @@ export const chatNl = {
   'chat.agenda.theme': '*{id}. {title}*',
   'chat.agenda.ambition': '• `{id}` {title} (#{tag})',
   'chat.agenda.action': '    – `{id}` {text}',
+  'chat.coverage.all': 'Alle {count} gevraagden zijn te bereiken.',
+  'chat.coverage.some': '{reachable} van de {audience} gevraagden zijn te bereiken; {count} nog niet:',
+  'chat.coverage.person': '• {name}: {reason}',
+  'chat.coverage.more': '• en nog {count}',
+  'chat.coverage.nobody': 'Deze cyclus bereikt nog niemand: er is niemand in het publiek bekend.',
+  'chat.coverage.emptyBoards':
+    'Van deze besturen is nog niemand bekend, dus daar krijgt niemand de check-in: {boards}.',
+  'chat.coverage.reason.no_board': 'heeft nog geen bestuur gekozen',
+  'chat.coverage.reason.no_chat': 'heeft nog geen chat met de bot (voeg de app toe aan zijn team)',
+  'chat.coverage.reason.unreachable': 'heeft de bot verwijderd of geblokkeerd',
+  'chat.coverage.reason.away': 'is afwezig',
   'chat.community.usage':
     'Gebruik: `gemeenschap koppel <thema>`, bijvoorbeeld `gemeenschap koppel onderwijskwaliteit`.',
   'chat.community.needsChannel':

@@ -3,6 +3,7 @@ import type { Core } from '../../core/index';
 import type { Member } from '../../core/model';
 import { localDate } from '../../core/time';
 import { t } from '../../i18n/index';
+import { coverageText } from '../chat/coverage-text';
 
 const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
 
@@ -63,6 +64,7 @@ export async function homeView(core: Core, member: Member): Promise<HomeView> {
     ),
   );
   for (const p of overview.progress ?? []) {
+    const coverage = await core.cycleCoverage({ memberId: member.id }, p.cycle.id);
     blocks.push(
       section(
         t(locale, 'slack.home.progress', {
@@ -72,6 +74,7 @@ export async function homeView(core: Core, member: Member): Promise<HomeView> {
           rate: p.asked ? Math.round((100 * p.answered) / p.asked) : 0,
         }),
       ),
+      section(coverageText(coverage, locale).slice(0, 3000)),
       {
         type: 'actions',
         block_id: `cycle:${p.cycle.id}`,

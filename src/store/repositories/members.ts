@@ -81,6 +81,7 @@ export function memberRepository(db: Queryable): MemberRepository {
     },
     listByBoards: (boardIds) => many('m.board_id = ANY($1::text[])', [[...boardIds]]),
     listWithBoard: () => many('m.board_id IS NOT NULL', []),
+    listWithoutBoard: () => many('m.board_id IS NULL', []),
     listByIds: (ids) => many('m.id = ANY($1::text[])', [[...ids]]),
   };
 }
