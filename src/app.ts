@@ -5,6 +5,7 @@ import { mountTeams, type TeamsAdapter } from './adapters/teams/mount';
 import type { TeamsOptions } from './adapters/teams/settings';
 import { dashboardSecret, linkSigner, loginUrl } from './adapters/web/dashboard/links';
 import { mountDashboard } from './adapters/web/dashboard/mount';
+import { mountLegalPages } from './adapters/web/legal-pages';
 import { errorHandler, type HttpServer, startHttpServer } from './adapters/web/server';
 import type { Config } from './config';
 import { AgendaCatalog } from './core/agenda/catalog';
@@ -108,6 +109,7 @@ export async function startServer(
       dashboardLink: publicUrl ? (memberId) => loginUrl(publicUrl, links.sign(memberId)) : undefined,
     });
     mountDashboard(http, config, core, db, { links });
+    mountLegalPages(http.app, config.discussion.retentionDays);
     slack = await mountSlack(http, config, core, db);
     // Teams says itself whether it runs, anonymously (with a warning) or not; production refuses anonymous.
     teams = mountTeams(http, config, core, options.teams);
