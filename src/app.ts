@@ -102,7 +102,7 @@ export async function startServer(
   let teams: TeamsAdapter | null;
   try {
     http = await startHttpServer(config.port, logger, () => ready);
-    const links = linkSigner(dashboardSecret(config.dashboard.secret, logger), systemClock);
+    const links = linkSigner(dashboardSecret(config.dashboard.secret, logger), options.clock ?? systemClock);
     const publicUrl = config.publicUrl;
     core = await prepareCore(db, config, logger, {
       clock: options.clock,

@@ -21,7 +21,6 @@ export interface Coverage {
 
 async function reasonFor(repos: Repositories, member: Member, today: string): Promise<CoverageReason | null> {
   if (member.unreachableAt) return 'unreachable';
-  if (!member.boardId) return 'no_board';
   // Teams can only write into a chat it knows, or create one for someone it met in a team's roster.
   if (
     member.platform === 'teams' &&
@@ -29,6 +28,7 @@ async function reasonFor(repos: Repositories, member: Member, today: string): Pr
     !(await repos.teams.user(member.id))
   )
     return 'no_chat';
+  if (!member.boardId) return 'no_board';
   if (member.awayUntil && member.awayUntil >= today) return 'away';
   return null;
 }
