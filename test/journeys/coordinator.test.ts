@@ -2,7 +2,7 @@ import { BRAM, installPersonal, personalConversationId, TENANT } from '../teams/
 import { cardOf, inputsOf } from '../teams/harness';
 import { slackUpdateAnswers, teamsUpdateAnswers } from './support/forms';
 import { type Journey, startJourney } from './support/rig';
-import { buttonOf, type SlackView, textsOf } from './support/slack-door';
+import { buttonOf, type SlackView } from './support/slack-door';
 
 const trace = (s: string) => process.env.JOURNEY_TRACE && process.stderr.write(`step: ${s}\n`);
 
