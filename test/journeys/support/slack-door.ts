@@ -171,6 +171,29 @@ export class SlackDoor {
     await this.settled();
   }
 
+  /** A message shortcut ("…" on a message): Koppel aan ambitie. */
+  async shortcut(
+    user: string,
+    callbackId: string,
+    message: { channel: string; ts: string; text: string; user: string },
+  ) {
+    const payload = {
+      type: 'message_action',
+      callback_id: callbackId,
+      trigger_id: `trigger-${++triggers}`,
+      user: { id: user, username: user.toLowerCase(), team_id: this.team },
+      team: { id: this.team, domain: 'vereniging' },
+      channel: { id: message.channel, name: 'kanaal' },
+      message: { type: 'message', ts: message.ts, text: message.text, user: message.user },
+      response_url: this.api.responseUrl(`shortcut-${triggers}`),
+      token: 'deprecated',
+      action_ts: message.ts,
+    };
+    const res = await this.post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString());
+    if (res.status !== 200) throw new Error(`shortcut answered ${res.status}`);
+    await this.settled();
+  }
+
   /** What an external_select asks as the person types (block_suggestion). */
   async suggest(user: string, actionId: string, value: string) {
     const payload = {
