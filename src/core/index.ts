@@ -1,7 +1,7 @@
 import type { Actor } from './access';
 import { type AudienceEntry, enrolAudience } from './audience';
 import { removeBoardHoliday, setBoardHoliday } from './board-holidays';
-import { chooseBoard, confirmBoard, registerBoards, searchBoards } from './boards';
+import { chooseBoard, confirmBoard, findBoardByDuo, registerBoards, searchBoards } from './boards';
 import { linkCommunity, setMembership } from './communities';
 import { cycleCoverage } from './coverage';
 import {
@@ -37,6 +37,7 @@ export function createCore(deps: CoreDeps) {
       setCoordinator(deps, actor, memberId, coordinator),
     registerBoards: (actor: Actor, boards: readonly NewBoard[]) => registerBoards(deps, actor, boards),
     searchBoards: (query: string, limit?: number) => searchBoards(deps, query, limit),
+    findBoardByDuo: (duoNumber: string) => findBoardByDuo(deps, duoNumber),
     chooseBoard: (memberId: string, boardId: string) => chooseBoard(deps, memberId, boardId),
     confirmBoard: (actor: Actor, memberId: string, boardId: string) =>
       confirmBoard(deps, actor, memberId, boardId),

@@ -12,7 +12,7 @@ export const chatEn: Record<keyof typeof chatNl, string> = {
     '• `profiel`: choose your board, your time zone and your language\n' +
     '• `mijn-gegevens`: what is known about you; `mijn-gegevens export` shows everything Samenspraak keeps about you, `mijn-gegevens wis` erases the text of your messages\n' +
     '• `dashboard`: a link to the dashboard\n' +
-    'For coordinators: `gemeenschap koppel <theme>` and `cyclus plan|start|status|herinner|sluit`.',
+    'For coordinators: `gemeenschap koppel <theme>`, `cyclus plan|start|status|herinner|sluit` and `vakantie <DUO number> <holiday> <from> <to>`.',
   'chat.unknown': 'I do not know that command: `{word}`.',
   'chat.unknownSuggest': 'I do not know that command: `{word}`. Did you mean `{suggestion}`?',
   'chat.agenda.header': '*{name}* ({association})',
@@ -30,6 +30,12 @@ export const chatEn: Record<keyof typeof chatNl, string> = {
   'chat.coverage.reason.no_chat': 'has no chat with the bot yet (add the app to their team)',
   'chat.coverage.reason.unreachable': 'removed or blocked the bot',
   'chat.coverage.reason.away': 'is away',
+  'chat.holiday.usage':
+    'Usage: `vakantie <DUO number> <holiday> <from> <to>`, for example `vakantie 41234 voorjaarsvakantie 2027-02-13 2027-02-21`; `vakantie wis <DUO number> <holiday> <school year>` removes it (holidays: herfstvakantie, kerstvakantie, voorjaarsvakantie, meivakantie, zomervakantie).',
+  'chat.holiday.set':
+    "The {name} of *{board}* is now from {from} to {to} inclusive (school year {schoolYear}); the region's no longer counts for this board.",
+  'chat.holiday.removed': "The own {name} {schoolYear} of *{board}* is gone; the region's counts again.",
+  'chat.holiday.none': '*{board}* had no own {name} in {schoolYear}.',
   'chat.community.usage':
     'Usage: `gemeenschap koppel <theme>`, for example `gemeenschap koppel onderwijskwaliteit`.',
   'chat.community.needsChannel': 'Link a learning community from the channel itself, not in a private chat.',

@@ -107,8 +107,15 @@ describe('journey: a coordinator', () => {
       ['Sem de Boer', 'no_board'],
     ]);
 
+    trace('holiday');
+    // SKO Zuid keeps its own day off on the opening Monday: Bram is asked on Tuesday.
+    const [dayOff] = await j.slack.command('UCORA', 'vakantie 42345 voorjaarsvakantie 2027-03-15 2027-03-15');
+    expect(dayOff?.text).toContain('SKO Zuid');
+    const bramSeen = j.teams.sentTo(personalConversationId(BRAM)).length;
+
     trace('open');
     await j.at('2027-03-15T08:05:00Z');
+    expect(j.teams.sentTo(personalConversationId(BRAM))).toHaveLength(bramSeen);
     // Sem, who has no board, gets a message with a button on Slack: the form itself opens in a modal.
     const [prompt] = j.slack.posted('USEM');
     if (!prompt) throw new Error('Sem got no profile prompt');
@@ -126,6 +133,12 @@ describe('journey: a coordinator', () => {
     });
     await j.at('2027-03-15T08:10:00Z');
     expect(j.slack.posted('USEM')).toHaveLength(2);
+
+    await j.at('2027-03-16T08:05:00Z');
+    expect(j.teams.sentTo(personalConversationId(BRAM))).toHaveLength(bramSeen + 1);
+    expect(
+      (await j.cli('boards', 'holiday', 'remove', '42345', 'voorjaarsvakantie', '2026-2027')).out,
+    ).toContain('removed');
 
     trace('answers');
     const [annaCheckin] = j.slack.posted('UANNA');

@@ -6,6 +6,7 @@ import type { Cycle, Member } from '../../core/model';
 import { localDate, zonedInstant } from '../../core/time';
 import { reportError } from '../../error-sink';
 import { type Locale, t } from '../../i18n/index';
+import { boardHoliday } from './board-holiday';
 import { coverageText } from './coverage-text';
 import { myDataCommand } from './my-data';
 import { actionOf, CYCLE_ACTIONS, parseCommand } from './parse-command';
@@ -232,6 +233,11 @@ async function run(core: Core, ctx: ChatContext, text: string): Promise<ChatRepl
     }
     case 'profile':
       return { type: 'form', form: 'profile', data: {} };
+    case 'holiday':
+      // Refused before any board is looked up (the core checks again).
+      if (!isCoordinator(ctx.member))
+        throw new AppError('NOT_COORDINATOR', 'board holidays are for coordinators');
+      return privateText(await boardHoliday(core, actor, locale, command.args));
     case 'myData':
       return myDataCommand(core, ctx.member, command.args);
   }

@@ -13,6 +13,7 @@ export const COMMAND_NAMES = {
   dashboard: ['dashboard'],
   myData: ['mijn-gegevens', 'my-data'],
   profile: ['profiel', 'profile'],
+  holiday: ['vakantie', 'holiday'],
 } as const;
 
 export type CommandName = keyof typeof COMMAND_NAMES;
