@@ -192,6 +192,8 @@ describe('journey: a coordinator', () => {
     expect(page.status).toBe(200);
     expect(page.text).toContain('Anna de Vries');
     expect(page.text).toContain('Bram Jansen');
+    expect(page.text).toContain('Nog niet te bereiken: 1 van 4');
+    expect(page.text).toContain('Dirk Visser (teams)');
     expect(j.errors).toEqual([]);
   }, 120_000);
 });
