@@ -194,6 +194,12 @@ describe('journey: a coordinator', () => {
     expect(page.text).toContain('Bram Jansen');
     expect(page.text).toContain('Nog niet te bereiken: 1 van 4');
     expect(page.text).toContain('Dirk Visser (teams)');
+    // The pages the Teams manifest names, in both languages.
+    const privacy = await j.get('/privacy');
+    expect(privacy.status).toBe(200);
+    expect(privacy.text).toContain('na 365 dagen gewist');
+    expect((await j.get('/privacy?lang=en')).text).toContain('erased after 365 days');
+    expect((await j.get('/voorwaarden')).text).toContain('Gebruiksvoorwaarden');
     expect(j.errors).toEqual([]);
   }, 120_000);
 });

@@ -92,6 +92,11 @@ describe('journey: a Slack board member', () => {
     const [checkin] = j.slack.posted('UANNA');
     if (!checkin) throw new Error('Anna got no check-in');
     expect(textsOf(checkin.blocks).join('\n')).toContain('Voorjaar 2027');
+    // The coordinator's App Home: the response so far, and that everyone asked can be reached.
+    await j.slack.openHome('UCORA');
+    const coraHome = j.slack.calls<{ user_id: string; view: SlackView }>('views.publish').at(-1);
+    expect(coraHome?.user_id).toBe('UCORA');
+    expect(textsOf(coraHome?.view.blocks).join('\n')).toContain('Alle 2 gevraagden zijn te bereiken.');
 
     step('7');
     // The button opens the update form; a first try without an explanation is refused next to the field.
