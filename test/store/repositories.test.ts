@@ -72,7 +72,12 @@ describe.each(DRIVERS)('repositories on %s', (_name, open) => {
       ['member'],
       'Europe/Amsterdam',
     );
-    const again = await repos.members.upsert({ workspaceId: ws.id, externalId: 'U1' }, ids, ['member'], 'UTC');
+    const again = await repos.members.upsert(
+      { workspaceId: ws.id, externalId: 'U1' },
+      ids,
+      ['member'],
+      'UTC',
+    );
     expect(again.id).toBe(first.id);
     expect(again).toMatchObject({
       name: 'Anna',

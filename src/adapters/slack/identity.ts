@@ -30,6 +30,7 @@ export async function slackMember(
     reportError(core.deps.logger, err, { platform: 'slack', user: userId, step: 'users.info' });
   }
   // A member already known by name (from a CSV) only learns the time zone here.
-  if (known?.name) return core.meetMember('slack', teamId, { externalId: userId, timeZone: profile.timeZone });
+  if (known?.name)
+    return core.meetMember('slack', teamId, { externalId: userId, timeZone: profile.timeZone });
   return core.meetMember('slack', teamId, { externalId: userId, ...profile });
 }
