@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { mountSlack } from './adapters/slack/mount';
 import type { SlackAdapter } from './adapters/slack/slack-app';
 import { mountTeams, type TeamsAdapter } from './adapters/teams/mount';
+import type { TeamsOptions } from './adapters/teams/settings';
 import { dashboardSecret, linkSigner, loginUrl } from './adapters/web/dashboard/links';
 import { mountDashboard } from './adapters/web/dashboard/mount';
+import { mountLegalPages } from './adapters/web/legal-pages';
 import { errorHandler, type HttpServer, startHttpServer } from './adapters/web/server';
 import { type Config, scopedCoordinators } from './config';
 import { AgendaCatalog } from './core/agenda/catalog';
@@ -77,7 +79,15 @@ export async function openCore(
 export interface RunningApp {
   http: HttpServer;
   core: Core;
+  /** The scheduler and outbox worker; null when no platform can send. */
+  delivery: RunningDelivery | null;
   stop(): Promise<void>;
+}
+
+/** What a caller other than main.ts may put in: a clock of its own, Teams endpoints (a local authority). */
+export interface StartOptions {
+  clock?: Clock;
+  teams?: TeamsOptions;
 }
 
 /**
@@ -88,8 +98,7 @@ export async function startServer(
   config: Config,
   logger: Logger,
   senders: readonly Sender[] = [],
-  /** A clock other than the system's: tests that run the whole server on a shared, hand-moved clock. */
-  opts: { clock?: Clock } = {},
+  options: StartOptions = {},
 ): Promise<RunningApp> {
   let ready = false;
   const http = await startHttpServer(config.port, logger, () => ready);
@@ -104,16 +113,17 @@ export async function startServer(
   let slack: SlackAdapter | null;
   let teams: TeamsAdapter | null;
   try {
-    const links = linkSigner(dashboardSecret(config.dashboard.secret, logger), systemClock);
+    const links = linkSigner(dashboardSecret(config.dashboard.secret, logger), options.clock ?? systemClock);
     const publicUrl = config.publicUrl;
     core = await prepareCore(db, config, logger, {
-      clock: opts.clock,
+      clock: options.clock,
       dashboardLink: publicUrl ? (memberId) => loginUrl(publicUrl, links.sign(memberId)) : undefined,
     });
     mountDashboard(http, config, core, db, { links });
+    mountLegalPages(http.app, config.discussion.retentionDays);
     slack = await mountSlack(http, config, core, db);
     // Teams says itself whether it runs, anonymously (with a warning) or not; production refuses anonymous.
-    teams = mountTeams(http, config, core);
+    teams = mountTeams(http, config, core, options.teams);
   } catch (err) {
     await http.close();
     await db.close();
@@ -137,6 +147,7 @@ export async function startServer(
   return {
     http: server,
     core,
+    delivery,
     async stop() {
       ready = false;
       await delivery?.stop();

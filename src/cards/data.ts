@@ -129,6 +129,12 @@ export interface CycleStatusData {
   dashboardUrl: string | null;
 }
 
+/** The first-contact prompt: a message with a button that opens the profile (Slack: as a modal). */
+export interface ProfilePromptData {
+  /** Why the member sees it: a cycle waits for their board, or plain first contact. */
+  forCycle: string | null;
+}
+
 export interface ErrorCardData {
   code: ErrorCode;
   params?: ErrorParams;
@@ -139,6 +145,7 @@ export interface ErrorCardData {
 export interface CardDataMap {
   welcome: WelcomeData;
   profile: ProfileData;
+  'profile-prompt': ProfilePromptData;
   checkin: CheckinData;
   'update-form': UpdateFormData;
   'update-receipt': UpdateReceiptData;

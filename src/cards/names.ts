@@ -2,6 +2,7 @@
 export const CARD_NAMES = [
   'welcome',
   'profile',
+  'profile-prompt',
   'checkin',
   'update-form',
   'update-receipt',

@@ -92,12 +92,16 @@ export async function outboxContent(
           : undefined;
       return { card: renderCard('checkin', data, locale), summary };
     }
-    case 'profile.prompt':
+    case 'profile.prompt': {
       if (!member) return null;
-      return {
-        card: renderCard('profile', await profileData(core, member), locale),
-        summary: t(locale, 'outbox.profile.prompt'),
-      };
+      const summary = t(locale, 'outbox.profile.prompt');
+      // Slack shows inputs only in a modal: there the prompt is a message whose button opens the form.
+      if (message.platform !== 'teams') {
+        const cycle = payload.cycleId ? await repos.cycles.get(String(payload.cycleId)) : null;
+        return { card: renderCard('profile-prompt', { forCycle: cycle?.name ?? null }, locale), summary };
+      }
+      return { card: renderCard('profile', await profileData(core, member), locale), summary };
+    }
     case 'community.welcome': {
       const theme = core.agendas.get(String(payload.agendaId)).themes.find((th) => th.id === payload.themeId);
       return { text: t(locale, welcomeKey, { theme: theme?.title ?? String(payload.themeId) }) };

@@ -112,6 +112,7 @@ export function sampleData<N extends CardName>(name: N): CardDataMap[N] {
       timeZone: TIME_ZONE,
       locale: 'nl',
     },
+    'profile-prompt': { forCycle: cycle.name },
     checkin: { cycle, boardName: BOARD, timeZone: TIME_ZONE, items: cycleItems(), answered: false },
     'update-form': {
       cycle,

@@ -1,5 +1,5 @@
 import { type Actor, actorId, requireCoordinator } from './access';
-import { namedCoordinator } from './members';
+import { defaultTimeZone, namedCoordinator } from './members';
 import type { Member, Platform } from './model';
 import type { CoreDeps } from './ports';
 
@@ -34,6 +34,7 @@ export async function enrolAudience(
         { workspaceId: workspace.id, externalId: e.userId, name: e.name },
         deps.ids,
         roles as Member['roles'],
+        defaultTimeZone(deps),
       );
       members.set(member.id, member);
     }

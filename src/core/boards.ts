@@ -23,6 +23,10 @@ export function searchBoards(deps: CoreDeps, query: string, limit = 50): Promise
   return deps.store.repos.boards.search(query.trim(), limit);
 }
 
+export function findBoardByDuo(deps: CoreDeps, duoNumber: string): Promise<Board | null> {
+  return deps.store.repos.boards.findByDuo(duoNumber.trim());
+}
+
 /** A member chooses their board at first contact; it stays unconfirmed until a coordinator confirms. */
 export async function chooseBoard(deps: CoreDeps, memberId: string, boardId: string): Promise<Board> {
   return deps.store.transaction(async (repos) => {

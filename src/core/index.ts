@@ -1,8 +1,9 @@
 import type { Actor } from './access';
 import { type AudienceEntry, enrolAudience } from './audience';
 import { removeBoardHoliday, setBoardHoliday } from './board-holidays';
-import { chooseBoard, confirmBoard, registerBoards, searchBoards } from './boards';
+import { chooseBoard, confirmBoard, findBoardByDuo, registerBoards, searchBoards } from './boards';
 import { linkCommunity, setMembership } from './communities';
+import { cycleCoverage } from './coverage';
 import {
   closeCycle,
   cycleProgress,
@@ -36,6 +37,7 @@ export function createCore(deps: CoreDeps) {
       setCoordinator(deps, actor, memberId, coordinator),
     registerBoards: (actor: Actor, boards: readonly NewBoard[]) => registerBoards(deps, actor, boards),
     searchBoards: (query: string, limit?: number) => searchBoards(deps, query, limit),
+    findBoardByDuo: (duoNumber: string) => findBoardByDuo(deps, duoNumber),
     chooseBoard: (memberId: string, boardId: string) => chooseBoard(deps, memberId, boardId),
     confirmBoard: (actor: Actor, memberId: string, boardId: string) =>
       confirmBoard(deps, actor, memberId, boardId),
@@ -49,6 +51,7 @@ export function createCore(deps: CoreDeps) {
     openCycle: (actor: Actor, cycleId: string) => openCycle(deps, actor, cycleId),
     closeCycle: (actor: Actor, cycleId: string) => closeCycle(deps, actor, cycleId),
     cycleProgress: (actor: Actor, cycleId: string) => cycleProgress(deps, actor, cycleId),
+    cycleCoverage: (actor: Actor, cycleId: string) => cycleCoverage(deps, actor, cycleId),
     listCycles: () => listCycles(deps),
     whatIsDue: (now?: Date) => whatIsDue(deps, now),
     runDue: () => runDue(deps),

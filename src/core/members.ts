@@ -1,6 +1,10 @@
 import { type Actor, actorId, requireCoordinator, requireMember } from './access';
 import type { Member, Platform, Role } from './model';
 import type { CoreDeps, MemberIdentity } from './ports';
+import { DEFAULT_CALENDAR } from './schedule/working-time';
+
+/** The installation's time zone (TIMEZONE), for members whose platform does not say theirs. */
+export const defaultTimeZone = (deps: CoreDeps) => (deps.calendar ?? DEFAULT_CALENDAR).timeZone;
 
 /**
  * Whether the coordinators setting names this person: `platform:workspace:user`, or the short
@@ -35,7 +39,12 @@ export async function meetMember(
     )
       ? ['member', 'coordinator']
       : ['member'];
-    return repos.members.upsert({ ...identity, workspaceId: workspace.id }, deps.ids, roles);
+    return repos.members.upsert(
+      { ...identity, workspaceId: workspace.id },
+      deps.ids,
+      roles,
+      defaultTimeZone(deps),
+    );
   });
 }
 

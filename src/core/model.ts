@@ -30,6 +30,8 @@ export interface Member {
   name: string;
   locale: 'nl' | 'en';
   timeZone: string;
+  /** Where the time zone came from: TIMEZONE, the platform, or the member's choice (absent: unknown). */
+  timeZoneFrom?: 'default' | 'platform' | 'member';
   boardId: string | null;
   boardConfirmed: boolean;
   roles: Role[];

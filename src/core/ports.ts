@@ -70,8 +70,16 @@ export interface WorkspaceRepository {
 }
 
 export interface MemberRepository {
-  /** Finds the member by workspace and platform id, creating it on first contact. */
-  upsert(identity: MemberIdentity, ids: IdGenerator, defaultRoles: Role[]): Promise<Member>;
+  /**
+   * Finds the member by workspace and platform id, creating it on first contact; a time zone the
+   * platform gives replaces the default (`defaultTimeZone`, the installation's) but not the member's choice.
+   */
+  upsert(
+    identity: MemberIdentity,
+    ids: IdGenerator,
+    defaultRoles: Role[],
+    defaultTimeZone: string,
+  ): Promise<Member>;
   get(id: string): Promise<Member | null>;
   findByExternal(workspaceId: string, externalId: string): Promise<Member | null>;
   setBoard(memberId: string, boardId: string, confirmed: boolean): Promise<void>;
@@ -82,6 +90,7 @@ export interface MemberRepository {
   ): Promise<void>;
   listByBoards(boardIds: readonly string[]): Promise<Member[]>;
   listWithBoard(): Promise<Member[]>;
+  listWithoutBoard(): Promise<Member[]>;
   listByIds(ids: readonly string[]): Promise<Member[]>;
 }
 

@@ -39,8 +39,10 @@ export const cardsEn: Record<CardsKey, string> = {
     'A few times a year I ask you in a short progress update how the ambitions and actions are going. ' +
     'In the learning communities you share practices and read summaries per ambition.',
   'card.welcome.commandsTitle': 'What you can ask me',
-  'card.welcome.cmdProfile': 'my-data',
+  'card.welcome.cmdProfile': 'profile',
   'card.welcome.cmdProfileHelp': 'Choose your board, your time zone and your language.',
+  'card.welcome.cmdMyData': 'my-data',
+  'card.welcome.cmdMyDataHelp': 'See, export or erase what Samenspraak keeps about you.',
   'card.welcome.cmdPractice': 'practice',
   'card.welcome.cmdPracticeHelp': 'Share a practice with your learning community.',
   'card.welcome.cmdSummary': 'summary <ambition>',
@@ -72,6 +74,14 @@ export const cardsEn: Record<CardsKey, string> = {
   'card.profile.languageNl': 'Nederlands',
   'card.profile.languageEn': 'English',
   'card.profile.submit': 'Save',
+
+  'card.profile-prompt.modalTitle': 'My details',
+  'card.profile-prompt.title': 'Welcome to Samenspraak',
+  'card.profile-prompt.intro':
+    'First choose the board you answer the progress updates for, and your time zone and language. You can change them any time with **profile**.',
+  'card.profile-prompt.introCycle':
+    'A progress update for the cycle {cycle} is waiting for you. First choose the board you answer it for, and your time zone and language; then you get the check-in.',
+  'card.profile-prompt.button': 'Set my details',
 
   'card.checkin.modalTitle': 'Progress update',
   'card.checkin.title': 'Progress update: {cycle}',

@@ -40,8 +40,10 @@ export const cardsNl = {
     'Een paar keer per jaar vraag ik je in een korte voortgangsupdate hoe het ervoor staat met de ambities en acties. ' +
     'In de leergemeenschappen deel je praktijkvoorbeelden en lees je samenvattingen per ambitie.',
   'card.welcome.commandsTitle': 'Wat je mij kunt vragen',
-  'card.welcome.cmdProfile': 'mijn-gegevens',
+  'card.welcome.cmdProfile': 'profiel',
   'card.welcome.cmdProfileHelp': 'Kies je bestuur, je tijdzone en je taal.',
+  'card.welcome.cmdMyData': 'mijn-gegevens',
+  'card.welcome.cmdMyDataHelp': 'Bekijk, exporteer of wis wat Samenspraak over je bewaart.',
   'card.welcome.cmdPractice': 'praktijk',
   'card.welcome.cmdPracticeHelp': 'Deel een praktijkvoorbeeld met je leergemeenschap.',
   'card.welcome.cmdSummary': 'samenvatting <ambitie>',
@@ -73,6 +75,14 @@ export const cardsNl = {
   'card.profile.languageNl': 'Nederlands',
   'card.profile.languageEn': 'English',
   'card.profile.submit': 'Opslaan',
+
+  'card.profile-prompt.modalTitle': 'Mijn gegevens',
+  'card.profile-prompt.title': 'Welkom bij Samenspraak',
+  'card.profile-prompt.intro':
+    'Kies eerst voor welk bestuur je de voortgangsupdates invult, en je tijdzone en taal. Dat kan altijd weer met **profiel**.',
+  'card.profile-prompt.introCycle':
+    'Voor de cyclus {cycle} wacht een voortgangsupdate op je. Kies eerst voor welk bestuur je hem invult, en je tijdzone en taal; daarna krijg je de check-in.',
+  'card.profile-prompt.button': 'Mijn gegevens instellen',
 
   'card.checkin.modalTitle': 'Voortgangsupdate',
   'card.checkin.title': 'Voortgangsupdate: {cycle}',

@@ -9,15 +9,33 @@ export const chatEn: Record<keyof typeof chatNl, string> = {
     '• `lid` / `verlaat`: join (or leave) the learning community of this channel\n' +
     '• `praktijk`: share a practice\n' +
     '• `samenvatting <ambition>`: what has been shared about an ambition\n' +
-    '• `mijn-gegevens`: your profile; `mijn-gegevens export` shows everything Samenspraak keeps about you, `mijn-gegevens wis` erases the text of your messages\n' +
+    '• `profiel`: choose your board, your time zone and your language\n' +
+    '• `mijn-gegevens`: what is known about you; `mijn-gegevens export` shows everything Samenspraak keeps about you, `mijn-gegevens wis` erases the text of your messages\n' +
     '• `dashboard`: a link to the dashboard\n' +
-    'For coordinators: `gemeenschap koppel <theme>` and `cyclus plan|start|status|herinner|sluit`.',
+    'For coordinators: `gemeenschap koppel <theme>`, `cyclus plan|start|status|herinner|sluit` and `vakantie <DUO number> <holiday> <from> <to>`.',
   'chat.unknown': 'I do not know that command: `{word}`.',
   'chat.unknownSuggest': 'I do not know that command: `{word}`. Did you mean `{suggestion}`?',
   'chat.agenda.header': '*{name}* ({association})',
   'chat.agenda.theme': '*{id}. {title}*',
   'chat.agenda.ambition': '• `{id}` {title} (#{tag})',
   'chat.agenda.action': '    – `{id}` {text}',
+  'chat.coverage.all': 'All {count} people asked can be reached.',
+  'chat.coverage.some': '{reachable} of the {audience} people asked can be reached; {count} not yet:',
+  'chat.coverage.person': '• {name}: {reason}',
+  'chat.coverage.more': '• and {count} more',
+  'chat.coverage.nobody': 'This cycle reaches nobody yet: no one in its audience is known.',
+  'chat.coverage.emptyBoards':
+    'No one is known yet of these boards, so nobody there gets the check-in: {boards}.',
+  'chat.coverage.reason.no_board': 'has not chosen a board yet',
+  'chat.coverage.reason.no_chat': 'has no chat with the bot yet (add the app to their team)',
+  'chat.coverage.reason.unreachable': 'removed or blocked the bot',
+  'chat.coverage.reason.away': 'is away',
+  'chat.holiday.usage':
+    'Usage: `vakantie <DUO number> <holiday> <from> <to>`, for example `vakantie 41234 voorjaarsvakantie 2027-02-13 2027-02-21`; `vakantie wis <DUO number> <holiday> <school year>` removes it (holidays: herfstvakantie, kerstvakantie, voorjaarsvakantie, meivakantie, zomervakantie).',
+  'chat.holiday.set':
+    "The {name} of *{board}* is now from {from} to {to} inclusive (school year {schoolYear}); the region's no longer counts for this board.",
+  'chat.holiday.removed': "The own {name} {schoolYear} of *{board}* is gone; the region's counts again.",
+  'chat.holiday.none': '*{board}* had no own {name} in {schoolYear}.',
   'chat.community.usage':
     'Usage: `gemeenschap koppel <theme>`, for example `gemeenschap koppel onderwijskwaliteit`.',
   'chat.community.needsChannel': 'Link a learning community from the channel itself, not in a private chat.',

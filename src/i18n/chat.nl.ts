@@ -7,15 +7,34 @@ export const chatNl = {
     '• `lid` / `verlaat`: word lid van (of verlaat) de leergemeenschap van dit kanaal\n' +
     '• `praktijk`: deel een praktijkvoorbeeld\n' +
     '• `samenvatting <ambitie>`: wat er over een ambitie gedeeld is\n' +
-    '• `mijn-gegevens`: je profiel; `mijn-gegevens export` toont alles wat Samenspraak over je bewaart, `mijn-gegevens wis` wist de tekst van je berichten\n' +
+    '• `profiel`: kies je bestuur, je tijdzone en je taal\n' +
+    '• `mijn-gegevens`: wat er over je bekend is; `mijn-gegevens export` toont alles wat Samenspraak over je bewaart, `mijn-gegevens wis` wist de tekst van je berichten\n' +
     '• `dashboard`: een link naar het dashboard\n' +
-    'Voor coördinatoren: `gemeenschap koppel <thema>` en `cyclus plan|start|status|herinner|sluit`.',
+    'Voor coördinatoren: `gemeenschap koppel <thema>`, `cyclus plan|start|status|herinner|sluit` en `vakantie <bestuursnummer> <vakantie> <van> <tot>`.',
   'chat.unknown': 'Dat commando ken ik niet: `{word}`.',
   'chat.unknownSuggest': 'Dat commando ken ik niet: `{word}`. Bedoel je `{suggestion}`?',
   'chat.agenda.header': '*{name}* ({association})',
   'chat.agenda.theme': '*{id}. {title}*',
   'chat.agenda.ambition': '• `{id}` {title} (#{tag})',
   'chat.agenda.action': '    – `{id}` {text}',
+  'chat.coverage.all': 'Alle {count} gevraagden zijn te bereiken.',
+  'chat.coverage.some': '{reachable} van de {audience} gevraagden zijn te bereiken; {count} nog niet:',
+  'chat.coverage.person': '• {name}: {reason}',
+  'chat.coverage.more': '• en nog {count}',
+  'chat.coverage.nobody': 'Deze cyclus bereikt nog niemand: er is niemand in het publiek bekend.',
+  'chat.coverage.emptyBoards':
+    'Van deze besturen is nog niemand bekend, dus daar krijgt niemand de check-in: {boards}.',
+  'chat.coverage.reason.no_board': 'heeft nog geen bestuur gekozen',
+  'chat.coverage.reason.no_chat': 'heeft nog geen chat met de bot (voeg de app toe aan zijn team)',
+  'chat.coverage.reason.unreachable': 'heeft de bot verwijderd of geblokkeerd',
+  'chat.coverage.reason.away': 'is afwezig',
+  'chat.holiday.usage':
+    'Gebruik: `vakantie <bestuursnummer> <vakantie> <van> <tot>`, bijvoorbeeld `vakantie 41234 voorjaarsvakantie 2027-02-13 2027-02-21`; `vakantie wis <bestuursnummer> <vakantie> <schooljaar>` haalt hem weg (vakanties: herfstvakantie, kerstvakantie, voorjaarsvakantie, meivakantie, zomervakantie).',
+  'chat.holiday.set':
+    'De {name} van *{board}* is nu van {from} tot en met {to} (schooljaar {schoolYear}); die van de regio telt niet meer voor dit bestuur.',
+  'chat.holiday.removed':
+    'De eigen {name} {schoolYear} van *{board}* is weg; de vakantie van de regio telt weer.',
+  'chat.holiday.none': '*{board}* had geen eigen {name} in {schoolYear}.',
   'chat.community.usage':
     'Gebruik: `gemeenschap koppel <thema>`, bijvoorbeeld `gemeenschap koppel onderwijskwaliteit`.',
   'chat.community.needsChannel':

@@ -60,6 +60,8 @@ export const dashboardEn: Messages = {
     '{queued} reminders sent; {atMaximum} had two already, {tooLate} too late for the closing.',
   'dashboard.cycle.closedNow': 'The cycle is closed; the results go to the learning communities.',
   'dashboard.cycle.nobody': 'Nobody was asked in this cycle.',
+  'dashboard.coverage.title': 'Cannot be reached yet: {count} of {audience}',
+  'dashboard.coverage.emptyBoards': 'No one is known yet of these boards: {boards}.',
   'dashboard.summary': 'Summary of the discussion',
   'dashboard.keyPoints': 'Key points',
   'dashboard.noKeyPoints': 'Nothing has been shared about this ambition in this period yet.',

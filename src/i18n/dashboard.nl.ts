@@ -61,6 +61,8 @@ export const dashboardNl: Messages = {
     '{queued} herinneringen verstuurd; {atMaximum} hadden er al twee, {tooLate} te laat voor de sluiting.',
   'dashboard.cycle.closedNow': 'De cyclus is gesloten; de resultaten gaan naar de leergemeenschappen.',
   'dashboard.cycle.nobody': 'Niemand gevraagd in deze cyclus.',
+  'dashboard.coverage.title': 'Nog niet te bereiken: {count} van {audience}',
+  'dashboard.coverage.emptyBoards': 'Van deze besturen is nog niemand bekend: {boards}.',
   'dashboard.summary': 'Samenvatting van het gesprek',
   'dashboard.keyPoints': 'Kernpunten',
   'dashboard.noKeyPoints': 'Er is in deze periode nog niets gedeeld over deze ambitie.',

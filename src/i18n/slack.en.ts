@@ -6,6 +6,9 @@ export const slackEn: Record<keyof typeof slackNl, string> = {
   'slack.home.title': 'Samenspraak',
   'slack.home.intro':
     'Working together on the strategic agenda: check-ins, learning communities and summaries per ambition.',
+  'slack.home.profile': 'My details',
+  'slack.home.noBoard':
+    ':wave: First choose the board you answer the progress updates for; without a board you get no check-in.',
   'slack.home.checkIns': '*Your open check-ins*',
   'slack.home.noCheckIns': 'Nothing is waiting for you now.',
   'slack.home.checkIn': '• *{cycle}*, closes {closes}: {state}',

@@ -5,6 +5,9 @@ export const slackNl = {
   'slack.home.title': 'Samenspraak',
   'slack.home.intro':
     'Samen werken aan de strategische agenda: check-ins, leergemeenschappen en samenvattingen per ambitie.',
+  'slack.home.profile': 'Mijn gegevens',
+  'slack.home.noBoard':
+    ':wave: Kies eerst voor welk bestuur je de voortgangsupdates invult; zonder bestuur krijg je geen check-in.',
   'slack.home.checkIns': '*Jouw open check-ins*',
   'slack.home.noCheckIns': 'Er staat nu niets voor je open.',
   'slack.home.checkIn': '• *{cycle}*, sluit {closes}: {state}',

@@ -82,7 +82,9 @@ describe('chat commands', () => {
       text(
         await handleCommand(core, ctx(coordinator, null), 'cyclus plan Voorjaar 2027 2027-03-01 2027-03-21'),
       ),
-    ).toBe('Cyclus *Voorjaar 2027* gepland: opent 2027-03-01, sluit 2027-03-21. Hij start vanzelf.');
+    ).toBe(
+      'Cyclus *Voorjaar 2027* gepland: opent 2027-03-01, sluit 2027-03-21. Hij start vanzelf.\nAlle 3 gevraagden zijn te bereiken.',
+    );
     expect(text(await handleCommand(core, ctx(anna, null), 'cyclus start voorjaar 2027'))).toContain(
       'Dit kan alleen een coördinator',
     );

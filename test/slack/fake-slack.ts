@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 export interface SlackCall {
   method: string;
   body: Record<string, unknown>;
+  /** What the fake answered (a posted message's channel and ts). */
+  result?: Record<string, unknown>;
 }
 
 /**
@@ -145,10 +147,10 @@ export class FakeSlack {
         res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
         return;
       }
-      this.calls.push({ method, body });
-      res
-        .writeHead(200, { 'content-type': 'application/json' })
-        .end(JSON.stringify(this.reply(method, body)));
+      const call: SlackCall = { method, body };
+      this.calls.push(call);
+      call.result = this.reply(method, body);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(call.result));
     });
   }
 }

@@ -66,10 +66,18 @@ describe.each(DRIVERS)('repositories on %s', (_name, open) => {
     const { repos } = await testCore(t.db);
     const ws = await repos.workspaces.upsert('slack', 'T1', 'Vereniging');
     const ids = sequentialIds('m');
-    const first = await repos.members.upsert({ workspaceId: ws.id, externalId: 'U1', name: 'Anna' }, ids, [
-      'member',
-    ]);
-    const again = await repos.members.upsert({ workspaceId: ws.id, externalId: 'U1' }, ids, ['member']);
+    const first = await repos.members.upsert(
+      { workspaceId: ws.id, externalId: 'U1', name: 'Anna' },
+      ids,
+      ['member'],
+      'Europe/Amsterdam',
+    );
+    const again = await repos.members.upsert(
+      { workspaceId: ws.id, externalId: 'U1' },
+      ids,
+      ['member'],
+      'UTC',
+    );
     expect(again.id).toBe(first.id);
     expect(again).toMatchObject({
       name: 'Anna',

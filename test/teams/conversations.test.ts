@@ -173,8 +173,15 @@ describe('commands in Teams', () => {
         mention: true,
       }),
     );
+    // Nobody of the roster chose a board yet: the answer says so at once.
     expect(lastText()).toBe(
-      'Cyclus **Najaar 2027** gepland voor de 3 mensen van dit kanaal: opent 2027-10-01, sluit 2027-10-21. Hij start vanzelf.',
+      [
+        'Cyclus **Najaar 2027** gepland voor de 3 mensen van dit kanaal: opent 2027-10-01, sluit 2027-10-21. Hij start vanzelf.',
+        '0 van de 3 gevraagden zijn te bereiken; 3 nog niet:',
+        '• Anna de Vries: heeft nog geen bestuur gekozen',
+        '• Bram Jansen: heeft nog geen bestuur gekozen',
+        '• Cora Coördinator: heeft nog geen bestuur gekozen',
+      ].join('\n\n'),
     );
     const [cycle] = await rig.core.listCycles();
     const repos = rig.core.deps.store.repos;

@@ -147,7 +147,7 @@ describe('npm run package:teams', () => {
       composeExtensions: [{ botId: appId }],
       validDomains: ['samenspraak.po-raad.nl'],
       webApplicationInfo: { id: appId, resource: `api://samenspraak.po-raad.nl/${appId}` },
-      staticTabs: [{ contentUrl: 'https://samenspraak.po-raad.nl/dashboard?host=teams' }],
+      staticTabs: [{ contentUrl: 'https://samenspraak.po-raad.nl/dashboard/tab' }],
     });
     expect(JSON.stringify(packaged)).not.toContain('example.nl');
     expect(files.get('outline.png')).toEqual(outlineIcon());

@@ -6,6 +6,8 @@ import type { Cycle, Member } from '../../core/model';
 import { localDate, zonedInstant } from '../../core/time';
 import { reportError } from '../../error-sink';
 import { type Locale, t } from '../../i18n/index';
+import { boardHoliday } from './board-holiday';
+import { coverageText } from './coverage-text';
 import { myDataCommand } from './my-data';
 import { actionOf, CYCLE_ACTIONS, parseCommand } from './parse-command';
 import { type ChatReply, privateText } from './reply';
@@ -118,13 +120,14 @@ async function cycleCommand(
         opensAt: zonedInstant(opens, '00:00', timeZone),
         closesAt: zonedInstant(closes, '23:59', timeZone),
       });
+      const coverage = await core.cycleCoverage(actor, cycle.id);
       return privateText(
-        t(locale, fromChannel ? 'chat.cycle.plannedChannel' : 'chat.cycle.planned', {
+        `${t(locale, fromChannel ? 'chat.cycle.plannedChannel' : 'chat.cycle.planned', {
           name: cycle.name,
           opens,
           closes,
           count: members.length,
-        }),
+        })}\n${coverageText(coverage, locale)}`,
       );
     }
     case 'start': {
@@ -145,7 +148,10 @@ async function cycleCommand(
           answered: p.answered,
           total: p.checkIns.length,
           rate: Math.round(p.responseRate * 100),
-        })}\n${day(cycle.opensAt)} → ${day(cycle.closesAt)}`,
+        })}\n${day(cycle.opensAt)} → ${day(cycle.closesAt)}\n${coverageText(
+          await core.cycleCoverage(actor, cycle.id),
+          locale,
+        )}`,
       );
     }
     default:
@@ -225,6 +231,13 @@ async function run(core: Core, ctx: ChatContext, text: string): Promise<ChatRepl
         url ? t(locale, 'dashboard.chat.link', { url }) : t(locale, 'chat.dashboard.unavailable'),
       );
     }
+    case 'profile':
+      return { type: 'form', form: 'profile', data: {} };
+    case 'holiday':
+      // Refused before any board is looked up (the core checks again).
+      if (!isCoordinator(ctx.member))
+        throw new AppError('NOT_COORDINATOR', 'board holidays are for coordinators');
+      return privateText(await boardHoliday(core, actor, locale, command.args));
     case 'myData':
       return myDataCommand(core, ctx.member, command.args);
   }

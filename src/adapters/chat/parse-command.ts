@@ -12,6 +12,8 @@ export const COMMAND_NAMES = {
   cycle: ['cyclus', 'cycle'],
   dashboard: ['dashboard'],
   myData: ['mijn-gegevens', 'my-data'],
+  profile: ['profiel', 'profile'],
+  holiday: ['vakantie', 'holiday'],
 } as const;
 
 export type CommandName = keyof typeof COMMAND_NAMES;

@@ -3,6 +3,7 @@ import type { Core } from '../../core/index';
 import type { Member } from '../../core/model';
 import { localDate } from '../../core/time';
 import { t } from '../../i18n/index';
+import { coverageText } from '../chat/coverage-text';
 
 const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
 
@@ -14,6 +15,20 @@ export async function homeView(core: Core, member: Member): Promise<HomeView> {
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: t(locale, 'slack.home.title') } },
     section(t(locale, 'slack.home.intro')),
+    ...(member.boardId ? [] : [section(t(locale, 'slack.home.noBoard'))]),
+    {
+      type: 'actions',
+      block_id: 'profile',
+      elements: [
+        {
+          type: 'button',
+          action_id: 'profile.open',
+          text: { type: 'plain_text', text: t(locale, 'slack.home.profile') },
+          ...(member.boardId ? {} : { style: 'primary' as const }),
+          value: '{}',
+        },
+      ],
+    },
     { type: 'divider' },
     section(t(locale, 'slack.home.checkIns')),
   ];
@@ -49,6 +64,7 @@ export async function homeView(core: Core, member: Member): Promise<HomeView> {
     ),
   );
   for (const p of overview.progress ?? []) {
+    const coverage = await core.cycleCoverage({ memberId: member.id }, p.cycle.id);
     blocks.push(
       section(
         t(locale, 'slack.home.progress', {
@@ -58,6 +74,7 @@ export async function homeView(core: Core, member: Member): Promise<HomeView> {
           rate: p.asked ? Math.round((100 * p.answered) / p.asked) : 0,
         }),
       ),
+      section(coverageText(coverage, locale).slice(0, 3000)),
       {
         type: 'actions',
         block_id: `cycle:${p.cycle.id}`,

@@ -5,7 +5,8 @@ import { reportError } from '../../error-sink';
 
 /**
  * The member behind a Slack user, created at first contact. Name, language and time zone are asked of
- * Slack once (users.info), not on every message.
+ * Slack once (users.info), not on every message; again only while the time zone is still the
+ * installation's default (a member met through a CSV).
  */
 export async function slackMember(
   core: Core,
@@ -14,7 +15,7 @@ export async function slackMember(
   userId: string,
 ): Promise<Member> {
   const known = await core.deps.store.repos.members.findByExternal(`slack:${teamId}`, userId);
-  if (known?.name) return known;
+  if (known?.name && known.timeZoneFrom !== 'default') return known;
   let profile: { name?: string; locale?: 'nl' | 'en'; timeZone?: string } = {};
   try {
     const info = await client.users.info({ user: userId, include_locale: true });
@@ -28,5 +29,8 @@ export async function slackMember(
     // Without users:read the member is still known by id; the name follows at a later contact.
     reportError(core.deps.logger, err, { platform: 'slack', user: userId, step: 'users.info' });
   }
+  // A member already known by name (from a CSV) only learns the time zone here.
+  if (known?.name)
+    return core.meetMember('slack', teamId, { externalId: userId, timeZone: profile.timeZone });
   return core.meetMember('slack', teamId, { externalId: userId, ...profile });
 }

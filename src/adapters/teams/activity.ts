@@ -49,6 +49,8 @@ export const activitySchema = z.looseObject({
   serviceUrl: z.url({ protocol: /^https?$/ }),
   timestamp: z.string().max(64).optional(),
   locale: z.string().max(32).optional(),
+  /** The client's IANA time zone (Teams sends it on messages and invokes). */
+  localTimezone: z.string().max(64).optional(),
   from: accountSchema,
   recipient: accountSchema,
   conversation: conversationSchema,
@@ -164,4 +166,16 @@ export function postedAt(activity: TeamsActivity, now: Date): Date {
 /** The key a resend shares with the first delivery. */
 export function activityKey(activity: TeamsActivity): string | null {
   return activity.id ? `${activity.type}:${activity.conversation.id}:${activity.id}` : null;
+}
+
+/** The client's time zone when it is a real IANA zone; otherwise unknown (the installation's is used). */
+export function timeZoneOf(activity: Pick<TeamsActivity, 'localTimezone'>): string | undefined {
+  const zone = activity.localTimezone;
+  if (!zone) return undefined;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone;
+  } catch {
+    return undefined; // not a zone Intl knows: keep the default rather than refuse the activity
+  }
 }

@@ -11,6 +11,7 @@ import {
   localeOf,
   type TeamsActivity,
   tenantOf,
+  timeZoneOf,
 } from './activity';
 
 /** Workspaces are keyed `platform:external id` (workspace repository); a Teams workspace is a tenant. */
@@ -26,13 +27,20 @@ const MAX_ROSTER_PAGES = 40;
 export async function meetAccount(
   core: Core,
   account: { id: string; name?: string; aadObjectId?: string },
-  where: { tenantId: string; teamId: string | null; serviceUrl: string; locale?: 'nl' | 'en' },
+  where: {
+    tenantId: string;
+    teamId: string | null;
+    serviceUrl: string;
+    locale?: 'nl' | 'en';
+    timeZone?: string;
+  },
 ): Promise<Member> {
   const member = await core.meetMember('teams', where.tenantId, {
     externalId: account.aadObjectId ?? account.id,
     name: account.name,
     aadObjectId: account.aadObjectId,
     locale: where.locale,
+    timeZone: where.timeZone,
   });
   await core.deps.store.repos.teams.saveUser(
     {
@@ -54,6 +62,7 @@ export function meetSender(core: Core, activity: TeamsActivity): Promise<Member>
     teamId: activity.channelData?.team?.id ?? null,
     serviceUrl: activity.serviceUrl,
     locale: localeOf(activity),
+    timeZone: timeZoneOf(activity),
   });
 }
 

@@ -1,9 +1,9 @@
 import { type Locale, t } from '../../i18n/index';
-import type { ErrorCardData, ProfileData, WelcomeData } from '../data';
+import type { ErrorCardData, ProfileData, ProfilePromptData, WelcomeData } from '../data';
 import { cardStrings, invalidStrings } from '../strings';
 import { type BoundCard, bindTemplate } from '../template';
 
-const MEMBER_COMMANDS = ['Profile', 'Practice', 'Summary', 'Agenda', 'Join', 'Help'] as const;
+const MEMBER_COMMANDS = ['Profile', 'MyData', 'Practice', 'Summary', 'Agenda', 'Join', 'Help'] as const;
 const COORDINATOR_COMMANDS = ['Community', 'Cycle'] as const;
 
 export function renderWelcome(data: WelcomeData, locale: Locale): BoundCard {
@@ -47,6 +47,14 @@ export function renderProfile(data: ProfileData, locale: Locale): BoundCard {
     timeZone: data.timeZone,
     timeZones: zones.map(zoneChoice),
     locale: data.locale,
+  });
+}
+
+export function renderProfilePrompt(data: ProfilePromptData, locale: Locale): BoundCard {
+  const params = { cycle: data.forCycle ?? '' };
+  const strings = cardStrings(locale, 'profile-prompt', params);
+  return bindTemplate('profile-prompt', locale, {
+    strings: { ...strings, intro: data.forCycle ? strings.introCycle : strings.intro },
   });
 }
 

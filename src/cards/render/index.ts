@@ -2,7 +2,7 @@ import type { Locale } from '../../i18n/index';
 import type { CardDataMap } from '../data';
 import type { CardName } from '../names';
 import type { BoundCard } from '../template';
-import { renderError, renderProfile, renderWelcome } from './account';
+import { renderError, renderProfile, renderProfilePrompt, renderWelcome } from './account';
 import { renderPracticeForm, renderPracticeView } from './practices';
 import { renderCycleStatus, renderSummary } from './reports';
 import { renderCheckin, renderUpdateForm, renderUpdateReceipt } from './updates';
@@ -14,6 +14,7 @@ export {
   renderPracticeForm,
   renderPracticeView,
   renderProfile,
+  renderProfilePrompt,
   renderSummary,
   renderUpdateForm,
   renderUpdateReceipt,
@@ -23,6 +24,7 @@ export {
 const renderers: { [N in CardName]: (data: CardDataMap[N], locale: Locale) => BoundCard } = {
   welcome: renderWelcome,
   profile: renderProfile,
+  'profile-prompt': renderProfilePrompt,
   checkin: renderCheckin,
   'update-form': renderUpdateForm,
   'update-receipt': renderUpdateReceipt,

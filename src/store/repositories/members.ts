@@ -16,14 +16,19 @@ export function memberRepository(db: Queryable): MemberRepository {
     return res.rows.map(memberFromRow);
   };
   return {
-    async upsert(identity: MemberIdentity, ids: IdGenerator, defaultRoles: Role[]) {
-      // A name learnt later fills in; locale and time zone given at first contact are kept.
+    async upsert(identity: MemberIdentity, ids: IdGenerator, defaultRoles: Role[], defaultTimeZone) {
+      // A name learnt later fills in; the platform's time zone replaces a default, never the member's choice.
       await db.query(
-        `INSERT INTO members (id, workspace_id, external_id, name, aad_object_id, locale, time_zone, roles)
-         VALUES ($1, $2, $3, COALESCE($4, ''), $5, COALESCE($6, 'nl'), COALESCE($7, 'Europe/Amsterdam'), $8)
+        `INSERT INTO members (id, workspace_id, external_id, name, aad_object_id, locale, time_zone, time_zone_from, roles)
+         VALUES ($1, $2, $3, COALESCE($4, ''), $5, COALESCE($6, 'nl'), COALESCE($7, $9),
+                 CASE WHEN $7::text IS NULL THEN 'default' ELSE 'platform' END, $8)
          ON CONFLICT (workspace_id, external_id) DO UPDATE SET
            name = CASE WHEN EXCLUDED.name <> '' THEN EXCLUDED.name ELSE members.name END,
            aad_object_id = COALESCE(EXCLUDED.aad_object_id, members.aad_object_id),
+           time_zone = CASE WHEN $7::text IS NOT NULL AND members.time_zone_from <> 'member'
+                       THEN $7 ELSE members.time_zone END,
+           time_zone_from = CASE WHEN $7::text IS NOT NULL AND members.time_zone_from <> 'member'
+                            THEN 'platform' ELSE members.time_zone_from END,
            updated_at = now()`,
         [
           ids(),
@@ -34,6 +39,7 @@ export function memberRepository(db: Queryable): MemberRepository {
           identity.locale ?? null,
           identity.timeZone ?? null,
           defaultRoles,
+          defaultTimeZone,
         ],
       );
       const member = await one('m.workspace_id = $1 AND m.external_id = $2', [
@@ -60,6 +66,7 @@ export function memberRepository(db: Queryable): MemberRepository {
         `UPDATE members SET
            locale = COALESCE($2, locale),
            time_zone = COALESCE($3, time_zone),
+           time_zone_from = CASE WHEN $3::text IS NULL THEN time_zone_from ELSE 'member' END,
            away_until = CASE WHEN $4::boolean THEN $5::date ELSE away_until END,
            updated_at = now()
          WHERE id = $1`,
@@ -74,6 +81,7 @@ export function memberRepository(db: Queryable): MemberRepository {
     },
     listByBoards: (boardIds) => many('m.board_id = ANY($1::text[])', [[...boardIds]]),
     listWithBoard: () => many('m.board_id IS NOT NULL', []),
+    listWithoutBoard: () => many('m.board_id IS NULL', []),
     listByIds: (ids) => many('m.id = ANY($1::text[])', [[...ids]]),
   };
 }

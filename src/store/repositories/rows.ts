@@ -28,7 +28,7 @@ export const boardFromRow = (r: Row): Board => ({
 });
 
 /** Select list for members: the workspace's platform comes along, and the date as text (no time-zone shift). */
-export const MEMBER_COLUMNS = `m.id, m.workspace_id, w.platform, m.external_id, m.name, m.locale, m.time_zone,
+export const MEMBER_COLUMNS = `m.id, m.workspace_id, w.platform, m.external_id, m.name, m.locale, m.time_zone, m.time_zone_from,
   m.board_id, m.board_confirmed, m.roles, m.away_until::text AS away_until, m.unreachable_at`;
 export const MEMBER_FROM = 'members m JOIN workspaces w ON w.id = m.workspace_id';
 
@@ -40,6 +40,7 @@ export const memberFromRow = (r: Row): Member => ({
   name: str(r.name),
   locale: r.locale as Member['locale'],
   timeZone: str(r.time_zone),
+  timeZoneFrom: str(r.time_zone_from) as Member['timeZoneFrom'],
   boardId: strOrNull(r.board_id),
   boardConfirmed: Boolean(r.board_confirmed),
   roles: r.roles as Member['roles'],

@@ -4,6 +4,7 @@ import { CLI } from '../../../core/access';
 import { zonedInstant } from '../../../core/time';
 import { MAX_IMPORT_BYTES, readImportFile } from '../../../store/import-file';
 import { type CliCommand, splitList, UsageError } from '../command';
+import { coverageJson } from '../coverage';
 import { parseMembersCsv } from '../members-csv';
 
 export const cycleCommand: CliCommand = {
@@ -66,7 +67,8 @@ export const cycleCommand: CliCommand = {
           // Open through the whole closing day.
           closesAt: zonedInstant(date('closes'), '23:59', config.timeZone),
         });
-        return out(JSON.stringify(cycle, null, 2));
+        const coverage = coverageJson(await core.cycleCoverage(CLI, cycle.id));
+        return out(JSON.stringify({ ...cycle, coverage }, null, 2));
       }
       if (sub === 'list') {
         for (const c of await core.listCycles())
@@ -83,6 +85,7 @@ export const cycleCommand: CliCommand = {
           checkIns: p.checkIns.length,
           answered: p.answered,
           responseRate: p.responseRate,
+          coverage: coverageJson(await core.cycleCoverage(CLI, id)),
         };
         return out(JSON.stringify(summary, null, 2));
       }

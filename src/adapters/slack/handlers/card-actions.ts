@@ -173,8 +173,13 @@ export function registerCardActions(app: App, core: Core): void {
     }
     try {
       if (parsed.data.boardId !== member.boardId) await core.chooseBoard(member.id, parsed.data.boardId);
-      await core.setProfile(member.id, { locale: parsed.data.locale, timeZone: parsed.data.timeZone });
+      const saved = await core.setProfile(member.id, {
+        locale: parsed.data.locale,
+        timeZone: parsed.data.timeZone,
+      });
       await ack();
+      // The App Home shows the board (and no longer asks for it).
+      await client.views.publish({ user_id: saved.externalId, view: await homeView(core, saved) });
     } catch (err) {
       if (!isAppError(err)) throw err;
       await ack({ response_action: 'errors', errors: { board: errorText(err, member) } });

@@ -1,5 +1,6 @@
 import { isCoordinator } from '../../../core/access';
 import type { Agenda, Ambition, Theme } from '../../../core/agenda/model';
+import type { Coverage } from '../../../core/coverage';
 import { type CycleStatusSummary, cycleStatus, type Trend, trendOf } from '../../../core/discussion/summary';
 import type { Core } from '../../../core/index';
 import type { Board, CheckIn, Cycle, Member, Practice, Region, Update } from '../../../core/model';
@@ -168,6 +169,8 @@ export async function overviewData(core: Core, viewer: Member, agenda: Agenda): 
 export interface CycleDetail {
   cycle: Cycle;
   rows: { member: Member; boardName: string | null; answeredAt: Date | null; reminders: number }[];
+  /** Who the cycle cannot reach yet and why. */
+  coverage: Coverage;
 }
 
 /** Who has and has not answered: for coordinators (the core's cycleProgress refuses anyone else). */
@@ -198,5 +201,9 @@ export async function cycleDetail(core: Core, viewer: Member, cycleId: string): 
       Number(a.answeredAt !== null) - Number(b.answeredAt !== null) ||
       a.member.name.localeCompare(b.member.name),
   );
-  return { cycle: progress.cycle, rows };
+  return {
+    cycle: progress.cycle,
+    rows,
+    coverage: await core.cycleCoverage({ memberId: viewer.id }, cycleId),
+  };
 }

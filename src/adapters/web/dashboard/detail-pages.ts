@@ -1,3 +1,4 @@
+import type { Coverage } from '../../../core/coverage';
 import { TREND_LABELS } from '../../../core/discussion/labels';
 import type { AmbitionSummary } from '../../../core/discussion/summary';
 import { stackedBar } from './charts';
@@ -68,6 +69,15 @@ ${
 }
 
 /** A cycle for coordinators: who has and has not answered, with the buttons to remind and to close. */
+/** Who cannot be reached yet and why, with the count; the boards nobody is known of. */
+function coverageSection(v: View, c: Coverage): Html {
+  if (c.gaps.length === 0 && c.emptyBoards.length === 0) return html``;
+  return html`<section aria-labelledby="coverage"><h2 id="coverage">${tr(v, 'dashboard.coverage.title', { count: c.gaps.length, audience: c.audience })}</h2>
+${c.emptyBoards.length ? html`<p>${tr(v, 'dashboard.coverage.emptyBoards', { boards: c.emptyBoards.join(', ') })}</p>` : ''}
+${c.gaps.length ? html`<ul>${c.gaps.map((g) => html`<li>${g.member.name || g.member.externalId} (${g.member.platform}): ${tr(v, `chat.coverage.reason.${g.reason}`)}</li>`)}</ul>` : ''}
+</section>`;
+}
+
 export function cyclePage(v: View, d: CycleDetail, flash: string | null): Html {
   const c = d.cycle;
   const title = tr(v, 'dashboard.cycle.title', { name: c.name });
@@ -97,7 +107,8 @@ ${
           html`<tr><td>${r.member.name}</td><td>${r.boardName ?? '–'}</td><td>${r.answeredAt ? tr(v, 'dashboard.cycle.answeredOn', { date: formatDate(v, r.answeredAt) }) : tr(v, 'dashboard.cycle.notAnswered')}</td><td>${r.reminders}</td></tr>`,
       )}</tbody></table></div>`
     : html`<p>${tr(v, 'dashboard.cycle.nobody')}</p>`
-}`;
+}
+${coverageSection(v, d.coverage)}`;
   return page(v, title, content);
 }
 

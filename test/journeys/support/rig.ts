@@ -1,0 +1,193 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { COMMANDS } from '../../../src/adapters/cli/commands/index';
+import { type RunningApp, startServer } from '../../../src/app';
+import { loadConfig } from '../../../src/config';
+import type { Clock } from '../../../src/core/ports';
+import { schedulerTick } from '../../../src/delivery/scheduler';
+import { FakeSlack } from '../../slack/fake-slack';
+import { SIGNING_SECRET } from '../../slack/harness';
+import { postgresDatabase, TEST_DATABASE_URL } from '../../support/databases';
+import { freePort } from '../../support/processes';
+import { FakeConnector } from '../../teams/fake-connector';
+import { APP_ID, capturingLogger, type LogLine, OUTGOING_TOKEN } from '../../teams/harness';
+import { LocalOpenId } from '../../teams/openid';
+import { SlackDoor } from './slack-door';
+import { TeamsDoor } from './teams-door';
+
+export const SLACK_TEAM = 'T1';
+export const DASHBOARD_SECRET = 'journey-dashboard-secret-0123456789abcdef';
+
+/**
+ * The journey's clock: set to a moment, it runs on at real speed from there, so what waits (a rate
+ * limit's token, a retry) sees time pass; the journey jumps it to the next moment that matters.
+ */
+export class JourneyClock implements Clock {
+  private base: number;
+  private setAt = Date.now();
+  constructor(at: string) {
+    this.base = new Date(at).getTime();
+  }
+  now() {
+    return new Date(this.base + (Date.now() - this.setAt));
+  }
+  set(at: string) {
+    this.base = new Date(at).getTime();
+    this.setAt = Date.now();
+  }
+}
+
+export interface JourneyOptions {
+  /** platform:user id of the coordinators (COORDINATORS). */
+  coordinators: string[];
+  /** Where the injected clock starts. */
+  at: string;
+  /** TIMEZONE of the installation. */
+  timeZone?: string;
+  /** On the PostgreSQL server of TEST_DATABASE_URL instead of PGlite in a fresh DATA_DIR. */
+  postgres?: boolean;
+}
+
+/**
+ * The whole app as main.ts starts it (startServer with a configuration from the environment it would
+ * read), with the real Slack and Teams senders talking to fake platform servers on 127.0.0.1, a local
+ * OpenID authority signing the Bot Framework tokens, and a clock the journey moves. State comes only
+ * through the doors: Slack requests, Teams activities, the CLI, the dashboard.
+ */
+export class Journey {
+  readonly slackApi = new FakeSlack();
+  readonly connector = new FakeConnector();
+  readonly openid = new LocalOpenId();
+  readonly clock: JourneyClock;
+  readonly logs: LogLine[] = [];
+  readonly dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samenspraak-journey-'));
+  slack!: SlackDoor;
+  teams!: TeamsDoor;
+  app!: RunningApp;
+  baseUrl = '';
+  private dropDatabase: (() => Promise<void>) | null = null;
+  private env: Record<string, string> = {};
+
+  constructor(private readonly options: JourneyOptions) {
+    this.clock = new JourneyClock(options.at);
+  }
+
+  async start(): Promise<this> {
+    await Promise.all([this.slackApi.start(), this.connector.start(), this.openid.start()]);
+    const port = await freePort();
+    this.baseUrl = `http://127.0.0.1:${port}`;
+    let databaseUrl: string | undefined;
+    if (this.options.postgres && TEST_DATABASE_URL) {
+      const pg = await postgresDatabase();
+      await pg.db.close();
+      databaseUrl = pg.url;
+      this.dropDatabase = () => pg.close();
+    }
+    this.env = {
+      NODE_ENV: 'test',
+      PORT: String(port),
+      DATA_DIR: this.dataDir,
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      TIMEZONE: this.options.timeZone ?? 'Europe/Amsterdam',
+      PUBLIC_URL: this.baseUrl,
+      DASHBOARD_SECRET,
+      COORDINATORS: this.options.coordinators.join(','),
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_BOT_TOKEN: 'xoxb-journey-token',
+      SLACK_API_URL: this.slackApi.apiUrl,
+      MICROSOFT_APP_ID: APP_ID,
+      MICROSOFT_APP_PASSWORD: 'not-used-in-tests',
+    };
+    const config = loadConfig(this.env);
+    this.app = await startServer(config, capturingLogger(this.logs), [], {
+      clock: this.clock,
+      teams: {
+        outgoingToken: OUTGOING_TOKEN,
+        endpoints: {
+          openIdMetadataUrl: this.openid.metadataUrl,
+          emulatorOpenIdMetadataUrl: this.openid.metadataUrl,
+          loginUrl: `${this.openid.url}/botframework.com`,
+          oauthUrl: this.openid.url,
+        },
+      },
+    });
+    this.slack = new SlackDoor(`${this.baseUrl}/slack/events`, this.slackApi, SLACK_TEAM);
+    this.teams = new TeamsDoor(`${this.baseUrl}/api/messages`, this.connector, this.openid, APP_ID);
+    return this;
+  }
+
+  /**
+   * A scheduler tick at the journey's clock, then the outbox worker until nothing it can send now is
+   * left: what a running installation does each minute.
+   */
+  async tick(): Promise<void> {
+    const delivery = this.app.delivery;
+    if (!delivery) throw new Error('journey: delivery is not running');
+    await delivery.scheduler.started;
+    await schedulerTick(this.app.core.deps, { cron: '* * * * *', name: 'due', replica: 'journey' }, null);
+    await delivery.worker.drain();
+  }
+
+  /** Moves the clock to `at` and ticks. */
+  async at(at: string): Promise<void> {
+    if (process.env.JOURNEY_TRACE) process.stderr.write(`journey: ${at}\n`);
+    this.clock.set(at);
+    await this.tick();
+  }
+
+  /**
+   * `samenspraak …` as typed by a coordinator on the server: the real command, on the running app's
+   * database (the CLI opens the same database; in-process, because a PGlite directory has one owner).
+   */
+  async cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+    const [name, ...args] = argv;
+    const command = COMMANDS.find((c) => c.name === name);
+    if (!command) throw new Error(`journey: no CLI command ${name}`);
+    const lines: string[] = [];
+    const saved = { ...process.env };
+    Object.assign(process.env, this.env);
+    try {
+      await command.run(args, { out: (line) => lines.push(line), withCore: (fn) => fn(this.app.core) });
+      return { code: 0, out: lines.join('\n'), err: '' };
+    } catch (err) {
+      return { code: 1, out: lines.join('\n'), err: (err as Error).message };
+    } finally {
+      for (const key of Object.keys(this.env)) delete process.env[key];
+      Object.assign(process.env, saved);
+    }
+  }
+
+  /** A file in the journey's directory (a CSV for the CLI). */
+  file(name: string, text: string): string {
+    const file = path.join(this.dataDir, name);
+    fs.writeFileSync(file, text);
+    return file;
+  }
+
+  /** GET on the dashboard with a session cookie, following nothing. */
+  async get(url: string, cookie?: string): Promise<{ status: number; text: string; headers: Headers }> {
+    const res = await fetch(url.startsWith('http') ? url : `${this.baseUrl}${url}`, {
+      redirect: 'manual',
+      headers: cookie ? { cookie } : {},
+    });
+    return { status: res.status, text: await res.text(), headers: res.headers };
+  }
+
+  /** Errors the app reported, for a readable failure. */
+  get errors(): LogLine[] {
+    return this.logs.filter((l) => l.level === 'error');
+  }
+
+  async stop(): Promise<void> {
+    await this.slack?.settled();
+    await this.app?.stop();
+    await Promise.all([this.slackApi.stop(), this.connector.close(), this.openid.close()]);
+    await this.dropDatabase?.();
+    fs.rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}
+
+export async function startJourney(options: JourneyOptions): Promise<Journey> {
+  return new Journey(options).start();
+}
