@@ -106,6 +106,12 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+/** DEFAULT_LOCALE alone, for the CLI's messages before (or without) the whole configuration. */
+export function defaultLocaleOf(env: NodeJS.ProcessEnv): 'nl' | 'en' {
+  const parsed = envSchema.shape.DEFAULT_LOCALE.safeParse(env.DEFAULT_LOCALE);
+  return parsed.success ? parsed.data : 'nl';
+}
+
 export interface Config {
   env: Env['NODE_ENV'];
   port: number;

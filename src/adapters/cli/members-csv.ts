@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { AudienceEntry } from '../../core/audience';
+import type { Locale } from '../../i18n/index';
 import { parseCsvTable } from './csv-table';
+import type { TextFile } from './read-file';
 
 /** Column names, Dutch or English, mapped to ours. */
 const COLUMN_ALIASES: Record<string, keyof AudienceEntry> = {
@@ -22,12 +24,12 @@ const COLUMN_ALIASES: Record<string, keyof AudienceEntry> = {
 
 const rowSchema = z.object({
   platform: z
-    .string()
+    .string('csv.expect.platform')
     .trim()
     .toLowerCase()
-    .pipe(z.enum(['slack', 'teams'], 'slack or teams')),
-  workspace: z.string().trim().min(1, 'the Slack team id or Teams tenant id'),
-  userId: z.string().trim().min(1, 'the Slack user id or Teams user id'),
+    .pipe(z.enum(['slack', 'teams'], 'csv.expect.platform')),
+  workspace: z.string('csv.expect.workspace').trim().min(1, 'csv.expect.workspace'),
+  userId: z.string('csv.expect.userId').trim().min(1, 'csv.expect.userId'),
   name: z
     .string()
     .trim()
@@ -37,14 +39,25 @@ const rowSchema = z.object({
 
 /**
  * Parses a CSV of members for a cycle's audience (comma or semicolon separated, with a header row:
- * platform, workspace, user_id and optionally name). Every bad row is named by its line; nothing is
- * returned unless the whole file is right.
+ * platform, workspace, user_id and optionally name). Problems are named by row and column; the same
+ * person twice is refused with both rows; nothing is returned unless the whole file is right.
  */
-export function parseMembersCsv(text: string): AudienceEntry[] {
-  return parseCsvTable(text, {
-    aliases: COLUMN_ALIASES,
-    row: rowSchema,
-    expected: 'a header (platform, workspace, user_id, name) and one row per member',
-    code: 'MEMBERS_CSV_INVALID',
-  });
+export function parseMembersCsv(file: TextFile, locale: Locale): AudienceEntry[] {
+  return parseCsvTable(
+    file,
+    {
+      aliases: COLUMN_ALIASES,
+      columns: {
+        platform: { name: 'platform', required: true },
+        workspace: { name: 'workspace', required: true },
+        userId: { name: 'user_id', required: true },
+        name: { name: 'naam', required: false },
+      },
+      row: rowSchema,
+      key: (m) => `${m.platform}:${m.workspace}:${m.userId}`,
+      keyField: 'userId',
+      code: 'MEMBERS_CSV_INVALID',
+    },
+    locale,
+  );
 }
