@@ -112,7 +112,6 @@ export const cliEn: Record<keyof typeof cliNl, string> = {
   'cli.agenda.removed': '{id} removed; its last version is kept as {version}',
   'cli.agenda.notImported': 'The agenda "{id}" was not imported; only imported agendas can be removed.',
   'cli.agenda.noVersions': 'No earlier versions of {id} are kept.',
-  'cli.agenda.ambitionLine': '{id}  {title}  (#{tag}, {actions})',
   'cli.agenda.sector': 'Sector ambitions',
   'cli.agenda.goals': 'Goals (where we want to go)',
   'cli.agenda.actions': 'Actions (what we do to get there)',

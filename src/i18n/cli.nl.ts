@@ -110,7 +110,6 @@ export const cliNl = {
   'cli.agenda.notImported':
     'De agenda "{id}" is niet geïmporteerd; alleen geïmporteerde agenda’s kunnen weg.',
   'cli.agenda.noVersions': 'Van {id} zijn geen eerdere versies bewaard.',
-  'cli.agenda.ambitionLine': '{id}  {title}  (#{tag}, {actions})',
   'cli.agenda.sector': 'Sectorambities',
   'cli.agenda.goals': 'Doelen (waar willen we naar toe)',
   'cli.agenda.actions': 'Acties (wat we doen om daar te komen)',

@@ -3,7 +3,7 @@ import { type Locale, t } from '../../i18n/index';
 import { plural } from './format';
 
 const ambitionLines = (a: Ambition, locale: Locale, indent: string) => [
-  `${indent}${t(locale, 'cli.agenda.ambitionLine', { id: a.id, title: a.title, tag: a.tag, actions: plural(locale, 'cli.n.actions', a.actions.length) })}`,
+  `${indent}${a.id}  ${a.title}  (#${a.tag}${a.actions.length ? `, ${plural(locale, 'cli.n.actions', a.actions.length)}` : ''})`,
   ...a.actions.map((x) => `${indent}  ${x.id}  ${x.text}`),
 ];
 
