@@ -1,5 +1,5 @@
 import { closest } from './adapters/chat/parse-command';
-import { type CliCommand, type CliContext, UsageError } from './adapters/cli/command';
+import { type CliCommand, type CliContext, CliRefusal, UsageError } from './adapters/cli/command';
 import { COMMANDS } from './adapters/cli/commands/index';
 import { openCore } from './app';
 import { ConfigError, defaultLocaleOf, loadConfig } from './config';
@@ -86,6 +86,10 @@ export async function runCli(
       const usage = command ? `${commandUsage(command).join('\n')}\n` : '';
       ctx.note(`samenspraak: ${usageText(err, locale)}\n\n${usage}${t(locale, 'cli.usage.see')}`);
       return 2;
+    }
+    if (err instanceof CliRefusal) {
+      ctx.note(`samenspraak: ${t(locale, err.key, err.params)}`);
+      return 1;
     }
     if (err instanceof ConfigError) {
       ctx.note(`samenspraak: ${err.message}`);

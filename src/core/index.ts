@@ -43,7 +43,11 @@ export function createCore(deps: CoreDeps) {
       setProfile(deps, memberId, profile),
     setCoordinator: (actor: Actor, memberId: string, coordinator: boolean) =>
       setCoordinator(deps, actor, memberId, coordinator),
-    registerBoards: (actor: Actor, boards: readonly NewBoard[]) => registerBoards(deps, actor, boards),
+    registerBoards: (
+      actor: Actor,
+      boards: readonly NewBoard[],
+      onProgress?: (done: number, total: number) => void,
+    ) => registerBoards(deps, actor, boards, onProgress),
     searchBoards: (query: string, limit?: number) => searchBoards(deps, query, limit),
     chooseBoard: (memberId: string, boardId: string) => chooseBoard(deps, memberId, boardId),
     confirmBoard: (actor: Actor, memberId: string, boardId: string) =>

@@ -33,6 +33,17 @@ export class UsageError extends Error {
   }
 }
 
+/** A refusal the command line itself makes (exit code 1, no usage): an i18n key with its parameters. */
+export class CliRefusal extends Error {
+  constructor(
+    readonly key: string,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(key);
+    this.name = 'CliRefusal';
+  }
+}
+
 export const splitList = (s: string | undefined) =>
   s
     ? s

@@ -41,3 +41,18 @@ export function plural(locale: Locale, key: string, n: number): string {
 
 /** The first characters of an id: enough to tell cycles apart, and accepted back by every command. */
 export const shortId = (id: string) => id.slice(0, 8);
+
+/**
+ * Progress of a long import on stderr: silent for the first second (most files), then at most one line
+ * a second, and the last one.
+ */
+export function progressReporter(note: (line: string) => void, locale: Locale, now: () => number = Date.now) {
+  const start = now();
+  let last = start;
+  return (done: number, total: number) => {
+    const at = now();
+    if (at - start < 1000 || (at - last < 1000 && done < total)) return;
+    last = at;
+    note(t(locale, 'cli.progress', { done, total }));
+  };
+}

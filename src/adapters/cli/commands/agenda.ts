@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import { loadConfig } from '../../../config';
 import { scopeItems } from '../../../core/agenda/model';
-import { AppError } from '../../../core/errors';
 import { t } from '../../../i18n/index';
 import { loadAgendaFile, loadAgendas } from '../../../store/agenda-files';
 import {
@@ -13,7 +12,7 @@ import {
 } from '../../../store/agenda-versions';
 import { agendaLines } from '../agenda-output';
 import { noExtra, parseFlags, subCommand } from '../args';
-import { type CliCommand, UsageError } from '../command';
+import { type CliCommand, CliRefusal, UsageError } from '../command';
 import { localDateTime, plural, table } from '../format';
 
 const SUBS = ['list', 'validate', 'import', 'remove', 'versions'] as const;
@@ -100,10 +99,7 @@ export const agendaCommand: CliCommand = {
     if (sub === 'import') {
       const agenda = loadAgendaFile(arg);
       const previous = current.find((a) => a.id === agenda.id);
-      if (previous && !values.replace)
-        throw new AppError('AGENDA_PROTECTED', t(locale, 'error.AGENDA_PROTECTED', { agenda: agenda.id }), {
-          agenda: agenda.id,
-        });
+      if (previous && !values.replace) throw new CliRefusal('error.AGENDA_PROTECTED', { agenda: agenda.id });
       const version = await ctx.withCore(async (core) => {
         if (!previous) return null;
         await core.refuseIfAgendaInUse(agenda.id, agenda);
@@ -120,8 +116,7 @@ export const agendaCommand: CliCommand = {
     // remove: only an imported agenda; a bundled one of the same id comes back in its place.
     const file = importedAgendaFile(config.dataDir, arg);
     const agenda = current.find((a) => a.id === arg);
-    if (!file || !agenda)
-      throw new AppError('UNKNOWN_AGENDA', t(locale, 'cli.agenda.notImported', { id: arg }), { agenda: arg });
+    if (!file || !agenda) throw new CliRefusal('cli.agenda.notImported', { id: arg });
     const version = await ctx.withCore(async (core) => {
       await core.refuseIfAgendaInUse(arg, bundledAgenda(arg));
       return keepVersion(config.dataDir, agenda, core.deps.clock.now());

@@ -4,7 +4,7 @@ import { t } from '../../../i18n/index';
 import { noExtra, parseFlags, subCommand } from '../args';
 import { parseBoardsCsv } from '../boards-csv';
 import { type CliCommand, UsageError } from '../command';
-import { plural, table } from '../format';
+import { plural, progressReporter, table } from '../format';
 import { readCsvFile } from '../read-file';
 
 const FLAGS = { region: { type: 'string' }, 'without-members': { type: 'boolean' } } as const;
@@ -29,7 +29,9 @@ export const boardsCommand: CliCommand = {
       if (!file) throw new UsageError('cli.usage.needsFile', { command: 'boards import' });
       noExtra('boards import', extra);
       const boards = parseBoardsCsv(readCsvFile(file, ctx), locale);
-      const counts = await ctx.withCore((core) => core.registerBoards(CLI, boards));
+      const counts = await ctx.withCore((core) =>
+        core.registerBoards(CLI, boards, progressReporter(ctx.note, locale)),
+      );
       if (values.json) return out(JSON.stringify({ added: counts.inserted, updated: counts.updated }));
       return out(
         t(locale, 'cli.boards.imported', {
