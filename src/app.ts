@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { PlatformStatus } from './adapters/platform-status';
 import { mountSlack } from './adapters/slack/mount';
-import type { SlackAdapter } from './adapters/slack/slack-app';
 import { mountTeams, type TeamsAdapter } from './adapters/teams/mount';
 import { dashboardSecret, linkSigner, loginUrl } from './adapters/web/dashboard/links';
 import { mountDashboard } from './adapters/web/dashboard/mount';
@@ -85,19 +85,25 @@ export async function startServer(
 ): Promise<RunningApp> {
   const db = await openDb(config, logger);
   let ready = false;
+  const platforms = new PlatformStatus();
   let http: HttpServer | undefined;
   let core: Core;
-  let slack: SlackAdapter | null;
+  let slack: Awaited<ReturnType<typeof mountSlack>>;
   let teams: TeamsAdapter | null;
   try {
-    http = await startHttpServer(config.port, logger, () => ready);
+    http = await startHttpServer(
+      config.port,
+      logger,
+      () => ready,
+      () => platforms.snapshot(),
+    );
     const links = linkSigner(dashboardSecret(config.dashboard.secret, logger), systemClock);
     const publicUrl = config.publicUrl;
     core = await prepareCore(db, config, logger, {
       dashboardLink: publicUrl ? (memberId) => loginUrl(publicUrl, links.sign(memberId)) : undefined,
     });
     mountDashboard(http, config, core, db, { links });
-    slack = await mountSlack(http, config, core, db);
+    slack = await mountSlack(http, config, core, db, platforms);
     // Teams says itself whether it runs, anonymously (with a warning) or not; production refuses anonymous.
     teams = mountTeams(http, config, core);
   } catch (err) {
@@ -126,7 +132,7 @@ export async function startServer(
     async stop() {
       ready = false;
       await delivery?.stop();
-      if (slack && !slack.router) await slack.app.stop();
+      await slack?.stop();
       await teams?.close();
       await server.close();
       await db.close();

@@ -100,11 +100,13 @@ export const agendaCommand: CliCommand = {
       const agenda = loadAgendaFile(arg);
       const previous = current.find((a) => a.id === agenda.id);
       if (previous && !values.replace) throw new CliRefusal('error.AGENDA_PROTECTED', { agenda: agenda.id });
-      const version = await ctx.withCore(async (core) => {
-        if (!previous) return null;
-        await core.refuseIfAgendaInUse(agenda.id, agenda);
-        return keepVersion(config.dataDir, previous, core.deps.clock.now());
-      });
+      // Only a replacement needs the database: to look at the cycles that use the agenda.
+      const version = previous
+        ? await ctx.withCore(async (core) => {
+            await core.refuseIfAgendaInUse(agenda.id, agenda);
+            return keepVersion(config.dataDir, previous, core.deps.clock.now());
+          })
+        : null;
       writeImported(config.dataDir, agenda);
       const ambitions = plural(locale, 'cli.n.ambitions', agenda.ambitions.length);
       return out(
