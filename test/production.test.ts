@@ -6,6 +6,9 @@ import path from 'node:path';
 import { collect, freePort, waitForHttp } from './support/processes';
 
 const ROOT = path.resolve(__dirname, '..');
+// One data directory for both commands: the first start creates the database (seconds on a busy machine),
+// the second reopens it.
+const DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'samenspraak-prod-'));
 
 /** Whether anything still listens on the port (an orphaned server would). */
 const listening = (port: number) =>
@@ -35,7 +38,7 @@ describe.each([
       env: {
         PATH: process.env.PATH ?? '',
         PORT: String(port),
-        DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'samenspraak-prod-')),
+        DATA_DIR,
         NODE_ENV: 'production',
         LOG_LEVEL: 'info',
       },
@@ -43,7 +46,7 @@ describe.each([
     });
     const run = collect(child);
     try {
-      expect((await waitForHttp(`http://127.0.0.1:${port}/readyz`, 25_000)).status).toBeLessThan(600);
+      expect((await waitForHttp(`http://127.0.0.1:${port}/readyz`, 90_000)).status).toBeLessThan(600);
       for (let i = 0; i < 200 && (await fetch(`http://127.0.0.1:${port}/readyz`)).status !== 200; i++)
         await new Promise((r) => setTimeout(r, 100));
       child.kill('SIGTERM');
@@ -54,5 +57,5 @@ describe.each([
     } finally {
       child.kill('SIGKILL');
     }
-  });
+  }, 120_000);
 });
