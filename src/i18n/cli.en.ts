@@ -82,7 +82,9 @@ export const cliEn: Record<keyof typeof cliNl, string> = {
   'cli.col.region': 'region',
   'cli.col.members': 'members',
   'cli.remind.done':
-    '{queued} reminders queued; {atMaximum} had the maximum already; {tooLate} cannot be reached before closing',
+    '{queued} queued; {atMaximum} had the maximum already; {tooLate} cannot be reached before closing',
+  'cli.n.reminders.one': '{n} reminder',
+  'cli.n.reminders.other': '{n} reminders',
   'cli.file.missing': '{file}: file not found (looked in {dir})',
   'cli.file.isDir': '{file}: this is a folder, not a file',
   'cli.file.denied': '{file}: no permission to read this file',

@@ -79,7 +79,9 @@ export const cliNl = {
   'cli.col.region': 'regio',
   'cli.col.members': 'leden',
   'cli.remind.done':
-    '{queued} herinneringen klaargezet; {atMaximum} hadden het maximum al; {tooLate} niet meer bereikbaar voor de sluiting',
+    '{queued} klaargezet; {atMaximum} hadden het maximum al; {tooLate} niet meer bereikbaar voor de sluiting',
+  'cli.n.reminders.one': '{n} herinnering',
+  'cli.n.reminders.other': '{n} herinneringen',
   'cli.file.missing': '{file}: bestand niet gevonden (gezocht in {dir})',
   'cli.file.isDir': '{file}: dit is een map, geen bestand',
   'cli.file.denied': '{file}: geen toestemming om dit bestand te lezen',

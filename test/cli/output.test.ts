@@ -127,6 +127,17 @@ describe('the command line as a coordinator reads it', () => {
     });
   });
 
+  it('reminds those who have not answered, counted with the right plural', async () => {
+    const { core, spring } = await world();
+    const r = await runOn(core, ['cycle', 'remind', spring.id]);
+    expect(r).toMatchObject({ code: 0 });
+    expect(r.stdout).toBe(
+      '2 herinneringen klaargezet; 0 hadden het maximum al; 0 niet meer bereikbaar voor de sluiting\n',
+    );
+    const again = await runOn(core, ['cycle', 'close', spring.id, '--lang', 'en']);
+    expect(again.stdout).toContain('Status: closed');
+  });
+
   it('refuses an id prefix that fits two cycles, and names a cycle that does not exist', async () => {
     const { core } = await world();
     const twoMatch = await runOn(core, ['cycle', 'status', 'id-']);

@@ -13,6 +13,7 @@ import {
   reportSections,
 } from '../cycle-output';
 import { calendarDate, isPast } from '../dates';
+import { plural } from '../format';
 import { parseMembersCsv } from '../members-csv';
 import { readCsvFile } from '../read-file';
 
@@ -73,7 +74,11 @@ export const cycleCommand: CliCommand = {
         );
       }
       const r = await core.remindNow(CLI, cycle.id);
-      out(json ? JSON.stringify(r) : t(locale, 'cli.remind.done', { ...r }));
+      out(
+        json
+          ? JSON.stringify(r)
+          : t(locale, 'cli.remind.done', { ...r, queued: plural(locale, 'cli.n.reminders', r.queued) }),
+      );
     });
   },
 };
