@@ -71,8 +71,9 @@ describe('the bundled agendas are protected', () => {
     expect(JSON.parse(versions.stdout)).toEqual([
       { version: '2027-03-01T08-00-00-000Z', ambitions: 10, items: 36 },
     ]);
-    const removed = await runOn(core, ['agenda', 'remove', 'po-raad-2022-2026']);
+    const removed = await runOn(core, ['agenda', 'remove', 'po-raad-2022-2026', '--json']);
     expect(removed).toMatchObject({ code: 0 });
+    expect(JSON.parse(removed.stdout)).toMatchObject({ id: 'po-raad-2022-2026', removed: true });
     expect(effective()?.ambitions).toHaveLength(10);
     const again = await runOn(core, ['agenda', 'remove', 'po-raad-2022-2026']);
     expect(again.code).toBe(1);

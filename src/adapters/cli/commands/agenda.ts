@@ -108,6 +108,7 @@ export const agendaCommand: CliCommand = {
           })
         : null;
       writeImported(config.dataDir, agenda);
+      if (values.json) return out(JSON.stringify({ id: agenda.id, imported: true, keptVersion: version }));
       const ambitions = plural(locale, 'cli.n.ambitions', agenda.ambitions.length);
       return out(
         version
@@ -124,6 +125,10 @@ export const agendaCommand: CliCommand = {
       return keepVersion(config.dataDir, agenda, core.deps.clock.now());
     });
     fs.rmSync(file);
-    out(t(locale, 'cli.agenda.removed', { id: arg, version }));
+    out(
+      values.json
+        ? JSON.stringify({ id: arg, removed: true, keptVersion: version })
+        : t(locale, 'cli.agenda.removed', { id: arg, version }),
+    );
   },
 };
