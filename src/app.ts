@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { PlatformStatus } from './adapters/platform-status';
 import { mountSlack } from './adapters/slack/mount';
-import type { SlackAdapter } from './adapters/slack/slack-app';
 import { mountTeams, type TeamsAdapter } from './adapters/teams/mount';
 import type { TeamsOptions } from './adapters/teams/settings';
 import { dashboardSecret, linkSigner, loginUrl } from './adapters/web/dashboard/links';
@@ -101,7 +101,13 @@ export async function startServer(
   options: StartOptions = {},
 ): Promise<RunningApp> {
   let ready = false;
-  const http = await startHttpServer(config.port, logger, () => ready);
+  const platforms = new PlatformStatus();
+  const http = await startHttpServer(
+    config.port,
+    logger,
+    () => ready,
+    () => platforms.snapshot(),
+  );
   let db: Db;
   try {
     db = await openDb(config, logger);
@@ -110,7 +116,7 @@ export async function startServer(
     throw err;
   }
   let core: Core;
-  let slack: SlackAdapter | null;
+  let slack: Awaited<ReturnType<typeof mountSlack>>;
   let teams: TeamsAdapter | null;
   try {
     const links = linkSigner(dashboardSecret(config.dashboard.secret, logger), options.clock ?? systemClock);
@@ -121,7 +127,7 @@ export async function startServer(
     });
     mountDashboard(http, config, core, db, { links });
     mountLegalPages(http.app, config.discussion.retentionDays);
-    slack = await mountSlack(http, config, core, db);
+    slack = await mountSlack(http, config, core, db, platforms);
     // Teams says itself whether it runs, anonymously (with a warning) or not; production refuses anonymous.
     teams = mountTeams(http, config, core, options.teams);
   } catch (err) {
@@ -151,7 +157,7 @@ export async function startServer(
     async stop() {
       ready = false;
       await delivery?.stop();
-      if (slack && !slack.router) await slack.app.stop();
+      await slack?.stop();
       await teams?.close();
       await server.close();
       await db.close();

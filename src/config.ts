@@ -151,6 +151,12 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+/** DEFAULT_LOCALE alone, for the CLI's messages before (or without) the whole configuration. */
+export function defaultLocaleOf(env: NodeJS.ProcessEnv): 'nl' | 'en' {
+  const parsed = envSchema.shape.DEFAULT_LOCALE.safeParse(env.DEFAULT_LOCALE);
+  return parsed.success ? parsed.data : 'nl';
+}
+
 export interface Config {
   env: Env['NODE_ENV'];
   port: number;
@@ -243,6 +249,30 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * A Slack configuration that is half there (a token without its secret, part of OAuth) is a mistake, not
+ * a reason to run without Slack: each problem names the missing variable and what asked for it.
+ */
+function* halfSlack(e: Env): Generator<string> {
+  const oauth = {
+    SLACK_CLIENT_ID: e.SLACK_CLIENT_ID,
+    SLACK_CLIENT_SECRET: e.SLACK_CLIENT_SECRET,
+    SLACK_STATE_SECRET: e.SLACK_STATE_SECRET,
+  };
+  const oauthSet = Object.entries(oauth).filter(([, v]) => v);
+  const anyOauth = oauthSet.length > 0;
+  if ((e.SLACK_BOT_TOKEN || e.SLACK_APP_TOKEN || anyOauth) && !e.SLACK_SIGNING_SECRET)
+    yield `SLACK_SIGNING_SECRET: expected the app's signing secret, because ${e.SLACK_BOT_TOKEN ? 'SLACK_BOT_TOKEN' : e.SLACK_APP_TOKEN ? 'SLACK_APP_TOKEN' : oauthSet[0]?.[0]} is set`;
+  if (anyOauth && !e.SLACK_BOT_TOKEN)
+    for (const [name, value] of Object.entries(oauth))
+      if (!value)
+        yield `${name}: expected it with ${oauthSet.map(([n]) => n).join(' and ')} (OAuth installation)`;
+  if (e.SLACK_APP_TOKEN && !e.SLACK_BOT_TOKEN)
+    yield 'SLACK_BOT_TOKEN: expected the bot token (xoxb-…), because SLACK_APP_TOKEN (Socket Mode) is set';
+  if (e.SLACK_SIGNING_SECRET && !e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !anyOauth)
+    yield 'SLACK_BOT_TOKEN: expected the bot token (xoxb-…), or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET, because SLACK_SIGNING_SECRET is set';
+}
+
 /** Parses the environment once; a bad value throws a ConfigError naming each variable and what it expects. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
@@ -263,10 +293,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError([
       `DELIVERY_LEASE_MS: expected more than DELIVERY_SEND_TIMEOUT_MS (${e.DELIVERY_SEND_TIMEOUT_MS}), so a send ends inside its lease`,
     ]);
+  const half = [...halfSlack(e)];
   if (e.SUMMARY_LLM_URL && !e.SUMMARY_LLM_MODEL)
-    throw new ConfigError([
-      'SUMMARY_LLM_MODEL: expected the model to ask for, because SUMMARY_LLM_URL is set',
-    ]);
+    half.push('SUMMARY_LLM_MODEL: expected the model to ask for, because SUMMARY_LLM_URL is set');
+  if (half.length) throw new ConfigError(half);
   return {
     env: e.NODE_ENV,
     port: e.PORT,

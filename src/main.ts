@@ -2,12 +2,14 @@ import { startServer } from './app';
 import { ConfigError, loadConfig } from './config';
 import { reportError } from './error-sink';
 import { createLogger } from './logger';
+import { checkStartup } from './startup-checks';
 
 /** `npm start`: one server until SIGTERM or SIGINT, then a graceful stop with exit code 0. */
 export async function serve(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();
+    checkStartup(config);
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     process.stderr.write(

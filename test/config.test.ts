@@ -45,12 +45,39 @@ describe('configuration', () => {
     expect(problems({ SLACK_BOT_TOKEN: 'xoxp-secret-user-token' })[0]).not.toContain('secret');
   });
 
+  it.each([
+    [
+      { SLACK_BOT_TOKEN: 'xoxb-1' },
+      ["SLACK_SIGNING_SECRET: expected the app's signing secret, because SLACK_BOT_TOKEN is set"],
+    ],
+    [
+      { SLACK_SIGNING_SECRET: 's' },
+      [
+        'SLACK_BOT_TOKEN: expected the bot token (xoxb-…), or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET, because SLACK_SIGNING_SECRET is set',
+      ],
+    ],
+    [
+      { SLACK_SIGNING_SECRET: 's', SLACK_CLIENT_ID: '1.2' },
+      [
+        'SLACK_CLIENT_SECRET: expected it with SLACK_CLIENT_ID (OAuth installation)',
+        'SLACK_STATE_SECRET: expected it with SLACK_CLIENT_ID (OAuth installation)',
+      ],
+    ],
+    [
+      { SLACK_SIGNING_SECRET: 's', SLACK_APP_TOKEN: 'xapp-1' },
+      ['SLACK_BOT_TOKEN: expected the bot token (xoxb-…), because SLACK_APP_TOKEN (Socket Mode) is set'],
+    ],
+  ])('refuses a half Slack configuration %j, naming what is missing', (env, expected) => {
+    expect(problems(env)).toEqual(expected);
+  });
+
   it('reads lists and platform settings', () => {
     const config = loadConfig({
       AGENDA_FILES: 'a.yaml, b.yaml',
       COORDINATORS: 'slack:U0123,teams:29:abc',
       DATABASE_URL: 'postgres://u:p@localhost:5432/samenspraak',
       SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_SIGNING_SECRET: 's',
       MICROSOFT_APP_TYPE: 'SingleTenant',
     });
     expect(config.agendaFiles).toEqual(['a.yaml', 'b.yaml']);

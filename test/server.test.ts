@@ -67,7 +67,35 @@ describe('the server process', () => {
         AGENDA_FILES: bad,
       }),
     ).done;
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`${bad}: association:`);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`AGENDA_FILES: ${bad}: association:`);
+    expect(result.stdout).not.toContain('listening');
+  });
+
+  it.each([
+    [
+      { CYCLE_RHYTHM: 'agenda=geen-agenda; opens=02-01' },
+      'CYCLE_RHYTHM: agenda=geen-agenda is not a known agenda (known: po-raad-2022-2026, vo-raad-2020-2025)',
+    ],
+    [
+      { MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001' },
+      'MICROSOFT_APP_PASSWORD is required with MICROSOFT_APP_TYPE=MultiTenant',
+    ],
+    [
+      { SLACK_BOT_TOKEN: 'xoxb-1' },
+      "SLACK_SIGNING_SECRET: expected the app's signing secret, because SLACK_BOT_TOKEN is set",
+    ],
+  ])('refuses %j with exit code 2 before it listens, naming the variable', async (env, message) => {
+    const result = await collect(
+      runTs('src/main.ts', [], {
+        PORT: String(await freePort()),
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'info',
+        ...env,
+      }),
+    ).done;
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(result.stdout).not.toContain('listening');
   });
 });

@@ -3,11 +3,28 @@ import { AppError } from './errors';
 import type { Board } from './model';
 import type { CoreDeps, NewBoard } from './ports';
 
-/** Registers or updates boards (by DUO number); coordinators and the CLI only. */
-export async function registerBoards(deps: CoreDeps, actor: Actor, boards: readonly NewBoard[]) {
+/** Boards written per step of an import; progress is told after each. */
+const IMPORT_STEP = 200;
+
+/**
+ * Registers or updates boards (by DUO number) in one transaction; coordinators and the CLI only.
+ * `onProgress` hears how many are done after each step, for a long file.
+ */
+export async function registerBoards(
+  deps: CoreDeps,
+  actor: Actor,
+  boards: readonly NewBoard[],
+  onProgress?: (done: number, total: number) => void,
+) {
   return deps.store.transaction(async (repos) => {
     await requireCoordinator(repos, actor);
-    const counts = await repos.boards.upsertMany(boards, deps.ids);
+    const counts = { inserted: 0, updated: 0 };
+    for (let i = 0; i < boards.length; i += IMPORT_STEP) {
+      const step = await repos.boards.upsertMany(boards.slice(i, i + IMPORT_STEP), deps.ids);
+      counts.inserted += step.inserted;
+      counts.updated += step.updated;
+      onProgress?.(Math.min(i + IMPORT_STEP, boards.length), boards.length);
+    }
     await repos.audit.write({
       at: deps.clock.now(),
       actorId: actorId(actor),

@@ -1,9 +1,18 @@
 import type { Actor } from './access';
+import type { Agenda } from './agenda/model';
 import { type AudienceEntry, enrolAudience } from './audience';
 import { removeBoardHoliday, setBoardHoliday } from './board-holidays';
 import { chooseBoard, confirmBoard, findBoardByDuo, registerBoards, searchBoards } from './boards';
 import { linkCommunity, setMembership } from './communities';
 import { cycleCoverage } from './coverage';
+import {
+  cycleReport,
+  findCycle,
+  listBoards,
+  type PlanWithAudienceInput,
+  planCycleWithAudience,
+  refuseIfAgendaInUse,
+} from './cycle-admin';
 import {
   closeCycle,
   cycleProgress,
@@ -35,7 +44,11 @@ export function createCore(deps: CoreDeps) {
       setProfile(deps, memberId, profile),
     setCoordinator: (actor: Actor, memberId: string, coordinator: boolean) =>
       setCoordinator(deps, actor, memberId, coordinator),
-    registerBoards: (actor: Actor, boards: readonly NewBoard[]) => registerBoards(deps, actor, boards),
+    registerBoards: (
+      actor: Actor,
+      boards: readonly NewBoard[],
+      onProgress?: (done: number, total: number) => void,
+    ) => registerBoards(deps, actor, boards, onProgress),
     searchBoards: (query: string, limit?: number) => searchBoards(deps, query, limit),
     findBoardByDuo: (duoNumber: string) => findBoardByDuo(deps, duoNumber),
     chooseBoard: (memberId: string, boardId: string) => chooseBoard(deps, memberId, boardId),
@@ -48,6 +61,13 @@ export function createCore(deps: CoreDeps) {
     leaveCommunity: (memberId: string, workspaceId: string, channelId: string) =>
       setMembership(deps, memberId, workspaceId, channelId, false),
     planCycle: (actor: Actor, input: PlanCycleInput) => planCycle(deps, actor, input),
+    planCycleWithAudience: (actor: Actor, input: PlanWithAudienceInput) =>
+      planCycleWithAudience(deps, actor, input),
+    findCycle: (idOrPrefix: string) => findCycle(deps, idOrPrefix),
+    cycleReport: (actor: Actor, idOrPrefix: string) => cycleReport(deps, actor, idOrPrefix),
+    refuseIfAgendaInUse: (agendaId: string, replacement: Agenda | null) =>
+      refuseIfAgendaInUse(deps, agendaId, replacement),
+    listBoards: (filter?: Parameters<typeof listBoards>[1]) => listBoards(deps, filter),
     openCycle: (actor: Actor, cycleId: string) => openCycle(deps, actor, cycleId),
     closeCycle: (actor: Actor, cycleId: string) => closeCycle(deps, actor, cycleId),
     cycleProgress: (actor: Actor, cycleId: string) => cycleProgress(deps, actor, cycleId),

@@ -24,6 +24,10 @@ export const errorsEn: Record<`error.${ErrorCode}`, string> = {
   'error.UNKNOWN_MEMBER': 'This person is not known to Samenspraak.',
   'error.UNKNOWN_CYCLE': 'There is no cycle "{cycle}". Type `cycle status` for the running cycles.',
   'error.UNKNOWN_COMMUNITY': 'This learning community does not exist.',
+  'error.AMBIGUOUS_ID': '"{id}" is the start of {count} ids. Type more of it.',
+  'error.AGENDA_PROTECTED':
+    'The agenda "{agenda}" ships with Samenspraak. Replace it only with --replace (the previous version is kept).',
+  'error.AGENDA_IN_USE': 'The agenda "{agenda}" is still used by open cycles ({items}).',
   'error.NO_BOARD_CHOSEN': 'First choose your board with `mijn-gegevens`; then you can share your progress.',
   'error.CYCLE_NOT_OPEN': 'The cycle "{cycle}" has not opened yet.',
   'error.CYCLE_CLOSED':

@@ -26,6 +26,10 @@ export const errorsNl: Record<`error.${ErrorCode}`, string> = {
   'error.UNKNOWN_MEMBER': 'Deze persoon is niet bekend bij Samenspraak.',
   'error.UNKNOWN_CYCLE': 'De cyclus "{cycle}" bestaat niet. Typ `cyclus status` voor de lopende cycli.',
   'error.UNKNOWN_COMMUNITY': 'Deze leergemeenschap bestaat niet.',
+  'error.AMBIGUOUS_ID': '"{id}" is het begin van {count} id\'s. Typ er meer van.',
+  'error.AGENDA_PROTECTED':
+    'De agenda "{agenda}" hoort bij Samenspraak. Vervangen kan alleen met --replace (de vorige versie blijft bewaard).',
+  'error.AGENDA_IN_USE': 'De agenda "{agenda}" wordt nog gebruikt door open cycli ({items}).',
   'error.NO_BOARD_CHOSEN': 'Kies eerst je bestuur via `mijn-gegevens`; daarna kun je je voortgang delen.',
   'error.CYCLE_NOT_OPEN': 'De cyclus "{cycle}" is nog niet geopend.',
   'error.CYCLE_CLOSED':

@@ -2,6 +2,8 @@ import { cardsEn } from './cards.en';
 import { cardsNl } from './cards.nl';
 import { chatEn } from './chat.en';
 import { chatNl } from './chat.nl';
+import { cliEn } from './cli.en';
+import { cliNl } from './cli.nl';
 import { dashboardEn } from './dashboard.en';
 import { dashboardNl } from './dashboard.nl';
 import { errorsEn } from './errors.en';
@@ -20,8 +22,8 @@ export type Locale = (typeof LOCALES)[number];
 export type Messages = Record<string, string>;
 
 const catalogues: Record<Locale, Messages> = {
-  nl: { ...errorsNl, ...slackNl, ...teamsNl, ...chatNl, ...outboxNl, ...cardsNl, ...dashboardNl },
-  en: { ...errorsEn, ...slackEn, ...teamsEn, ...chatEn, ...outboxEn, ...cardsEn, ...dashboardEn },
+  nl: { ...errorsNl, ...slackNl, ...teamsNl, ...chatNl, ...outboxNl, ...cardsNl, ...dashboardNl, ...cliNl },
+  en: { ...errorsEn, ...slackEn, ...teamsEn, ...chatEn, ...outboxEn, ...cardsEn, ...dashboardEn, ...cliEn },
 };
 
 export function isLocale(value: unknown): value is Locale {

@@ -24,15 +24,6 @@ export function bundledAgendaFiles(): string[] {
 /** Where `samenspraak agenda import` keeps the association's own agenda files. */
 export const importedAgendasDir = (dataDir: string) => path.join(dataDir, 'agendas');
 
-/** Validates an agenda file and keeps a copy among the imported agendas; returns the agenda. */
-export function importAgendaFile(file: string, dataDir: string): Agenda {
-  const agenda = loadAgendaFile(file);
-  const dir = importedAgendasDir(dataDir);
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, `${agenda.id}.yaml`), YAML.stringify(agenda));
-  return agenda;
-}
-
 function describeIssues(file: string, error: z.ZodError): string {
   return error.issues
     .map((issue) => `${file}: ${issue.path.length ? issue.path.join('.') : '(top)'}: ${issue.message}`)

@@ -25,7 +25,7 @@ describe('the samenspraak command', () => {
   it('validates an agenda file and names what is wrong', async () => {
     const good = path.resolve(__dirname, '../../agendas/vo-raad-2020-2025.yaml');
     expect((await runCliProcess(['agenda', 'validate', good])).stdout).toContain(
-      'ok (vo-raad-2020-2025: 5 themes, 7 ambitions)',
+      'in orde (vo-raad-2020-2025: 5 thema’s, 7 ambities)',
     );
     const bad = path.join(dataDir, 'bad.yaml');
     fs.writeFileSync(bad, fs.readFileSync(good, 'utf8').replace(/^(\s+)tag: uitdagendonderwijs$/m, ''));
@@ -56,13 +56,21 @@ describe('the samenspraak command', () => {
       'naam;bestuursnummer;regio\nStichting Noorderlicht;41001;Noord\nSKO Zuid;41002;zuid\n',
     );
     const ok = await runCliProcess(['boards', 'import', csv], { DATA_DIR: dataDir });
-    expect(ok.stdout).toContain('2 boards added, 0 updated');
+    expect(ok.stdout).toContain('2 besturen toegevoegd, 0 bijgewerkt');
+    expect(ok.stderr).toContain(`${csv}: gelezen als UTF-8`);
     fs.writeFileSync(csv, 'naam,bestuursnummer,regio\nStichting X,123,west\n');
     const bad = await runCliProcess(['boards', 'import', csv], { DATA_DIR: dataDir });
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain(
-      'line 2: duoNumber: expected a DUO board number of five digits; region: expected noord, midden or zuid',
+      `${csv}, rij 2, kolom 2 (bestuursnummer): verwacht een bestuursnummer (DUO) van vijf cijfers; gevonden: "123"`,
     );
+    const missing = await runCliProcess(['boards', 'import', path.join(dataDir, 'weg.csv')], {
+      DATA_DIR: dataDir,
+      DEFAULT_LOCALE: 'en',
+    });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(`samenspraak: ${path.join(dataDir, 'weg.csv')}: file not found`);
+    expect(missing.stderr).not.toContain('ENOENT');
   });
 
   it('plans and lists a cycle from the command line', async () => {
@@ -80,6 +88,7 @@ describe('the samenspraak command', () => {
         '2027-03-21',
         '--ambitions',
         'a1,a2',
+        '--json',
       ],
       { DATA_DIR: dataDir },
     );
@@ -92,20 +101,20 @@ describe('the samenspraak command', () => {
       closesAt: '2027-03-21T22:59:00.000Z',
     });
     expect((await runCliProcess(['cycle', 'list'], { DATA_DIR: dataDir })).stdout).toContain(
-      'scheduled  po-raad-2022-2026  Voorjaar 2027',
+      'gepland  po-raad-2022-2026  Voorjaar 2027  2027-03-01 00:00  2027-03-21 23:59',
     );
     const usage = await runCliProcess(['cycle', 'plan', '--agenda', 'po-raad-2022-2026'], {
       DATA_DIR: dataDir,
     });
     expect(usage.code).toBe(2);
-    expect(usage.stderr).toContain('--name is required');
+    expect(usage.stderr).toContain('cycle plan: --name is verplicht');
   });
 
-  it('answers an unknown command with the usage and exit code 2', async () => {
-    const result = await runCliProcess(['frobnicate']);
+  it('answers an unknown command with a suggestion and exit code 2', async () => {
+    const result = await runCliProcess(['agnda', 'list']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('unknown command: frobnicate');
-    expect(result.stderr).toContain('agenda list [--json]');
+    expect(result.stderr).toContain('onbekende opdracht: agnda. Bedoel je agenda?');
+    expect(result.stderr).toContain('samenspraak --help');
   });
 
   it('names a member it does not know when asked for their data', async () => {

@@ -1,4 +1,3 @@
-import { parseMembersCsv } from '../../src/adapters/cli/members-csv';
 import { parseRhythm } from '../../src/core/schedule/rhythm';
 import { databaseRunCoordinator, schedulerTick, startScheduler } from '../../src/delivery/scheduler';
 import { discussionWorld } from '../discussion/world';
@@ -96,22 +95,5 @@ describe('the scheduler', () => {
     await tick();
     expect(await texts()).toEqual([{ text: null }, { text: null }]);
     expect(await digests()).toHaveLength(1);
-  });
-});
-
-describe('a CSV of members for an audience', () => {
-  it('reads platform, workspace, user id and name, with Dutch or English headers', () => {
-    expect(
-      parseMembersCsv('platform;werkruimte;gebruiker;naam\nslack;T1;U1;Anna\nTeams;tenant-1;29:abc;\n'),
-    ).toEqual([
-      { platform: 'slack', workspace: 'T1', userId: 'U1', name: 'Anna' },
-      { platform: 'teams', workspace: 'tenant-1', userId: '29:abc', name: undefined },
-    ]);
-  });
-
-  it('names every bad line and returns nothing', () => {
-    expect(() => parseMembersCsv('platform,workspace,user_id\nslack,T1,U1\nmail,T1,\n')).toThrow(
-      'line 3: platform: expected slack or teams; userId: expected the Slack user id or Teams user id',
-    );
   });
 });

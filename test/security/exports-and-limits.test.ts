@@ -3,13 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseBoardsCsv } from '../../src/adapters/cli/boards-csv';
 import { parseMembersCsv } from '../../src/adapters/cli/members-csv';
+import { readCsvFile, type TextFile } from '../../src/adapters/cli/read-file';
 import { agendaSchema } from '../../src/core/agenda/model';
 import { csvField } from '../../src/core/discussion/report-formats';
 import { loadAgendaFile } from '../../src/store/agenda-files';
-import { MAX_IMPORT_BYTES, readImportFile } from '../../src/store/import-file';
 import { type DashboardRig, startDashboardRig } from '../dashboard/rig';
 import { discussionWorld, PO } from '../discussion/world';
 import { pgliteDatabase, type TestDatabase } from '../support/databases';
+
+const csvFile = (text: string): TextFile => ({ name: 'test.csv', text, encoding: 'utf-8' });
 
 /** Findings 4, 8 and 9 of issue 11: formulas in exports, unbounded imports, a missing asset's 500. */
 
@@ -84,14 +86,16 @@ describe('finding 8: no size limits on imported names', () => {
   });
 
   it('refuses board and member names beyond 200 characters in the CSVs', () => {
-    expect(() => parseBoardsCsv(`naam,bestuursnummer,regio\n${'B'.repeat(201)},41234,noord\n`)).toThrow(
+    expect(() =>
+      parseBoardsCsv(csvFile(`naam,bestuursnummer,regio\n${'B'.repeat(201)},41234,noord\n`), 'en'),
+    ).toThrow(
       expect.objectContaining({
         code: 'BOARDS_CSV_INVALID',
-        message: expect.stringContaining('at most 200'),
+        message: expect.stringContaining('at most 200 characters'),
       }),
     );
     expect(() =>
-      parseMembersCsv(`platform,workspace,user_id,name\nslack,T1,UANNA,${'N'.repeat(201)}\n`),
+      parseMembersCsv(csvFile(`platform,workspace,user_id,name\nslack,T1,UANNA,${'N'.repeat(201)}\n`), 'en'),
     ).toThrow(expect.objectContaining({ code: 'MEMBERS_CSV_INVALID' }));
   });
 
@@ -107,11 +111,8 @@ describe('finding 8: no size limits on imported names', () => {
         expect(() => loadAgendaFile(big)).toThrow(
           expect.objectContaining({ code: 'AGENDA_FILE_UNREADABLE' }),
         );
-        expect(() => readImportFile(big, MAX_IMPORT_BYTES.csv, 'BOARDS_CSV_INVALID')).toThrow(
-          expect.objectContaining({
-            code: 'BOARDS_CSV_INVALID',
-            message: expect.stringContaining('more than'),
-          }),
+        expect(() => readCsvFile(big, { note: () => {}, locale: 'en' })).toThrow(
+          expect.objectContaining({ key: 'cli.file.tooBig', params: { file: big, limit: 5 } }),
         );
         expect(read).not.toHaveBeenCalled();
       } finally {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { NewBoard } from '../../core/ports';
+import type { Locale } from '../../i18n/index';
 import { parseCsvTable } from './csv-table';
+import type { TextFile } from './read-file';
 
 /** Column names as associations export them, Dutch or English, mapped to ours. */
 const COLUMN_ALIASES: Record<string, keyof NewBoard> = {
@@ -17,27 +19,38 @@ const COLUMN_ALIASES: Record<string, keyof NewBoard> = {
 };
 
 const rowSchema = z.object({
-  name: z.string().trim().min(1, 'a name').max(200, 'a name of at most 200 characters'),
+  name: z.string('csv.expect.name').trim().min(1, 'csv.expect.name').max(200, 'csv.expect.max200'),
   duoNumber: z
-    .string()
+    .string('csv.expect.duo')
     .trim()
-    .regex(/^\d{5}$/, 'a DUO board number of five digits'),
+    .regex(/^\d{5}$/, 'csv.expect.duo'),
   region: z
-    .string()
+    .string('csv.expect.region')
     .trim()
     .toLowerCase()
-    .pipe(z.enum(['noord', 'midden', 'zuid'], 'noord, midden or zuid')),
+    .pipe(z.enum(['noord', 'midden', 'zuid'], 'csv.expect.region')),
 });
 
 /**
- * Parses a CSV of boards (comma or semicolon separated, with a header row). Every bad row is named with
- * its line number; nothing is returned unless the whole file is right.
+ * Parses a CSV of boards (comma or semicolon separated, with a header row). Every problem is named by
+ * row and column; a DUO number that appears twice is refused with both rows; nothing is returned unless
+ * the whole file is right.
  */
-export function parseBoardsCsv(text: string): NewBoard[] {
-  return parseCsvTable(text, {
-    aliases: COLUMN_ALIASES,
-    row: rowSchema,
-    expected: 'a header (naam, bestuursnummer, regio) and one row per board',
-    code: 'BOARDS_CSV_INVALID',
-  });
+export function parseBoardsCsv(file: TextFile, locale: Locale): NewBoard[] {
+  return parseCsvTable(
+    file,
+    {
+      aliases: COLUMN_ALIASES,
+      columns: {
+        name: { name: 'naam', required: true },
+        duoNumber: { name: 'bestuursnummer', required: true },
+        region: { name: 'regio', required: true },
+      },
+      row: rowSchema,
+      key: (b) => b.duoNumber,
+      keyField: 'duoNumber',
+      code: 'BOARDS_CSV_INVALID',
+    },
+    locale,
+  );
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { AudienceEntry } from '../../core/audience';
+import type { Locale } from '../../i18n/index';
 import { parseCsvTable } from './csv-table';
+import type { TextFile } from './read-file';
 
 /** Column names, Dutch or English, mapped to ours. */
 const COLUMN_ALIASES: Record<string, keyof AudienceEntry> = {
@@ -22,34 +24,45 @@ const COLUMN_ALIASES: Record<string, keyof AudienceEntry> = {
 
 const rowSchema = z.object({
   platform: z
-    .string()
+    .string('csv.expect.platform')
     .trim()
     .toLowerCase()
-    .pipe(z.enum(['slack', 'teams'], 'slack or teams')),
+    .pipe(z.enum(['slack', 'teams'], 'csv.expect.platform')),
   workspace: z
-    .string()
+    .string('csv.expect.workspace')
     .trim()
-    .min(1, 'the Slack team id or Teams tenant id')
-    .max(128, 'at most 128 characters'),
-  userId: z.string().trim().min(1, 'the Slack user id or Teams user id').max(256, 'at most 256 characters'),
+    .min(1, 'csv.expect.workspace')
+    .max(128, 'csv.expect.max128'),
+  userId: z.string('csv.expect.userId').trim().min(1, 'csv.expect.userId').max(256, 'csv.expect.max256'),
   name: z
     .string()
     .trim()
-    .max(200, 'a name of at most 200 characters')
+    .max(200, 'csv.expect.max200')
     .optional()
     .transform((n) => n || undefined),
 });
 
 /**
  * Parses a CSV of members for a cycle's audience (comma or semicolon separated, with a header row:
- * platform, workspace, user_id and optionally name). Every bad row is named by its line; nothing is
- * returned unless the whole file is right.
+ * platform, workspace, user_id and optionally name). Problems are named by row and column; the same
+ * person twice is refused with both rows; nothing is returned unless the whole file is right.
  */
-export function parseMembersCsv(text: string): AudienceEntry[] {
-  return parseCsvTable(text, {
-    aliases: COLUMN_ALIASES,
-    row: rowSchema,
-    expected: 'a header (platform, workspace, user_id, name) and one row per member',
-    code: 'MEMBERS_CSV_INVALID',
-  });
+export function parseMembersCsv(file: TextFile, locale: Locale): AudienceEntry[] {
+  return parseCsvTable(
+    file,
+    {
+      aliases: COLUMN_ALIASES,
+      columns: {
+        platform: { name: 'platform', required: true },
+        workspace: { name: 'workspace', required: true },
+        userId: { name: 'user_id', required: true },
+        name: { name: 'naam', required: false },
+      },
+      row: rowSchema,
+      key: (m) => `${m.platform}:${m.workspace}:${m.userId}`,
+      keyField: 'userId',
+      code: 'MEMBERS_CSV_INVALID',
+    },
+    locale,
+  );
 }

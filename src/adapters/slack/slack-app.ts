@@ -1,4 +1,4 @@
-import { App, ExpressReceiver } from '@slack/bolt';
+import { App, ExpressReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Router } from 'express';
 import type { Config } from '../../config';
 import type { Core } from '../../core/index';
@@ -32,6 +32,8 @@ export interface SlackAdapter {
   sender: SlackSender;
   /** Mounted on the shared server at /slack/events (HTTP mode); null in Socket Mode. */
   router: Router | null;
+  /** Socket Mode's connection to Slack (null in HTTP mode): started in the background, never awaited. */
+  socket: SocketModeReceiver | null;
 }
 
 /** Whether the configuration holds what Slack needs. */
@@ -55,8 +57,16 @@ export function createSlackAdapter(
   const authorize = s.botToken ? botTokenAuthorize(s.botToken, { ...clientOptions, logger }) : undefined;
   let app: App;
   let router: Router | null = null;
+  let socket: SocketModeReceiver | null = null;
   if (s.appToken) {
-    app = new App({ socketMode: true, appToken: s.appToken, authorize, logger, clientOptions });
+    // SLACK_API_URL applies to the connection too; its attempts are ours to retry (with backoff), not
+    // the Web API client's half hour of retries.
+    socket = new SocketModeReceiver({
+      appToken: s.appToken,
+      logger,
+      installerOptions: { clientOptions: { ...clientOptions, retryConfig: { retries: 0 } } },
+    });
+    app = new App({ receiver: socket, authorize, logger, clientOptions });
   } else {
     // One workspace with a bot token, or several through OAuth installation (/slack/install).
     const oauth =
@@ -101,5 +111,5 @@ export function createSlackAdapter(
     const token = installation?.bot?.token;
     return token ? clientOf(token) : null;
   });
-  return { app, router, sender };
+  return { app, router, sender, socket };
 }

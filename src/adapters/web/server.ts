@@ -17,10 +17,11 @@ export async function startHttpServer(
   port: number,
   logger: Logger,
   isReady: () => boolean,
+  platforms: () => Record<string, unknown> = () => ({}),
 ): Promise<HttpServer> {
   const app = express();
   app.disable('x-powered-by');
-  app.use(healthRoutes(isReady));
+  app.use(healthRoutes(isReady, platforms));
   const server = http.createServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

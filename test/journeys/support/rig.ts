@@ -148,7 +148,13 @@ export class Journey {
     const saved = { ...process.env };
     Object.assign(process.env, this.env);
     try {
-      await command.run(args, { out: (line) => lines.push(line), withCore: (fn) => fn(this.app.core) });
+      const errors: string[] = [];
+      await command.run(args, {
+        locale: 'nl',
+        out: (line) => lines.push(line),
+        note: (line) => errors.push(line),
+        withCore: (fn) => fn(this.app.core),
+      });
       return { code: 0, out: lines.join('\n'), err: '' };
     } catch (err) {
       return { code: 1, out: lines.join('\n'), err: (err as Error).message };

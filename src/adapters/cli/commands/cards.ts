@@ -1,17 +1,16 @@
-import { parseArgs } from 'node:util';
 import type { CardName } from '../../../cards/names';
 import { CARD_NAMES, previewCard } from '../../../cards/preview';
 import { isLocale } from '../../../i18n/index';
+import { parseFlags } from '../args';
 import { type CliCommand, UsageError } from '../command';
 
 export const cardsCommand: CliCommand = {
   name: 'cards',
   usage: ['cards preview NAME --platform teams|slack [--locale nl|en]   a card with sample data, as JSON'],
   async run(argv, { out }) {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { platform: { type: 'string', default: 'teams' }, locale: { type: 'string', default: 'nl' } },
+    const { values, positionals } = parseFlags('cards', argv, {
+      platform: { type: 'string', default: 'teams' },
+      locale: { type: 'string', default: 'nl' },
     });
     const [sub, name] = positionals;
     if (sub !== 'preview') throw new UsageError(`cards ${sub ?? ''}: unknown`);

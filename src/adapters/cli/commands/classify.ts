@@ -1,8 +1,8 @@
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../../../config';
 import { AgendaCatalog } from '../../../core/agenda/catalog';
 import { classifierFor } from '../../../core/discussion/classifier';
 import { loadAgendas } from '../../../store/agenda-files';
+import { parseFlags } from '../args';
 import { type CliCommand, UsageError } from '../command';
 
 export const classifyCommand: CliCommand = {
@@ -11,11 +11,7 @@ export const classifyCommand: CliCommand = {
     'classify --agenda ID "TEXT"           the agenda\'s ambitions ranked for a message, as JSON, best first',
   ],
   async run(argv, { out }) {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { agenda: { type: 'string' } },
-    });
+    const { values, positionals } = parseFlags('classify', argv, { agenda: { type: 'string' } });
     if (!values.agenda) throw new UsageError('classify: --agenda is required');
     const text = positionals.join(' ').trim();
     if (!text) throw new UsageError('classify: give the TEXT to classify');

@@ -1,102 +1,125 @@
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../../../config';
 import { CLI } from '../../../core/access';
 import { zonedInstant } from '../../../core/time';
-import { MAX_IMPORT_BYTES, readImportFile } from '../../../store/import-file';
-import { type CliCommand, splitList, UsageError } from '../command';
+import { t } from '../../../i18n/index';
+import { coverageText } from '../../chat/coverage-text';
+import { parseFlags, subCommand } from '../args';
+import { type CliCommand, type CliContext, splitList, UsageError } from '../command';
 import { coverageJson } from '../coverage';
+import {
+  cycleJson,
+  cycleLines,
+  cycleListLines,
+  joinSections,
+  reportJson,
+  reportSections,
+} from '../cycle-output';
+import { calendarDate, isPast } from '../dates';
+import { plural } from '../format';
 import { parseMembersCsv } from '../members-csv';
+import { readCsvFile } from '../read-file';
+
+const FLAGS = {
+  agenda: { type: 'string' },
+  name: { type: 'string' },
+  opens: { type: 'string' },
+  closes: { type: 'string' },
+  ambitions: { type: 'string' },
+  boards: { type: 'string' },
+  members: { type: 'string' },
+} as const;
+
+const SUBS = ['plan', 'list', 'status', 'remind', 'close'] as const;
 
 export const cycleCommand: CliCommand = {
   name: 'cycle',
   usage: [
     'cycle plan --agenda ID --name NAME --opens YYYY-MM-DD --closes YYYY-MM-DD [--ambitions a1,a2] [--boards DUO,DUO]',
     '           [--members FILE]       the audience: boards, and/or members from a CSV (platform, workspace, user_id, name)',
-    'cycle list | cycle status ID | cycle remind ID | cycle close ID',
+    'cycle list | cycle status ID | cycle remind ID | cycle close ID   (ID: the first characters are enough)',
   ],
-  async run(argv, { out, withCore }) {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        agenda: { type: 'string' },
-        name: { type: 'string' },
-        opens: { type: 'string' },
-        closes: { type: 'string' },
-        ambitions: { type: 'string' },
-        boards: { type: 'string' },
-        members: { type: 'string' },
-      },
-    });
-    const [sub, id] = positionals;
-    const config = loadConfig();
-    const required = (name: keyof typeof values) => {
-      const v = values[name];
-      if (!v) throw new UsageError(`cycle ${sub}: --${name} is required`);
-      return v;
-    };
-    const date = (name: 'opens' | 'closes') => {
-      const v = required(name);
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new UsageError(`--${name}: expected a date like 2027-03-01`);
-      return v;
-    };
-    // The file is read and checked before the database is opened: a bad row costs nothing.
-    const audienceFile =
-      sub === 'plan' && values.members
-        ? parseMembersCsv(readImportFile(values.members, MAX_IMPORT_BYTES.csv, 'MEMBERS_CSV_INVALID'))
-        : [];
-    await withCore(async (core) => {
-      if (sub === 'plan') {
-        const boards = [];
-        for (const duo of splitList(values.boards)) {
-          const board = await core.deps.store.repos.boards.findByDuo(duo);
-          if (!board) throw new UsageError(`--boards: no board with DUO number ${duo}`);
-          boards.push(board.id);
-        }
-        const cycle = await core.planCycle(CLI, {
-          agendaId: required('agenda'),
-          name: required('name'),
-          scope: splitList(values.ambitions),
-          audience: {
-            boards,
-            members: audienceFile.length
-              ? (await core.enrolAudience(CLI, audienceFile, `csv:${values.members}`)).map((m) => m.id)
-              : [],
-          },
-          opensAt: zonedInstant(date('opens'), '00:00', config.timeZone),
-          // Open through the whole closing day.
-          closesAt: zonedInstant(date('closes'), '23:59', config.timeZone),
-        });
-        const coverage = coverageJson(await core.cycleCoverage(CLI, cycle.id));
-        return out(JSON.stringify({ ...cycle, coverage }, null, 2));
-      }
-      if (sub === 'list') {
-        for (const c of await core.listCycles())
-          out(
-            `${c.id}  ${c.status.padEnd(9)}  ${c.agendaId}  ${c.name}  ${c.opensAt.toISOString()} → ${c.closesAt.toISOString()}`,
-          );
-        return;
-      }
-      if (!id) throw new UsageError(`cycle ${sub ?? ''}: name the cycle ID`);
+  async run(argv, ctx) {
+    const { values, positionals } = parseFlags('cycle', argv, FLAGS);
+    const [word, id, ...extra] = positionals;
+    const sub = subCommand('cycle', word, SUBS);
+    const planOnly = Object.keys(FLAGS).filter((f) => values[f as keyof typeof FLAGS] !== undefined);
+    if (sub !== 'plan' && planOnly.length)
+      throw new UsageError('cli.usage.flagNotHere', { command: `cycle ${sub}`, flag: `--${planOnly[0]}` });
+    if (sub === 'plan') return plan(values, [id, ...extra].filter(Boolean) as string[], ctx);
+    const json = Boolean(values.json);
+    const tz = loadConfig().timeZone;
+    const { out, locale } = ctx;
+    if (sub === 'list') {
+      if (id) throw new UsageError('cli.usage.extra', { command: 'cycle list', extra: id });
+      const cycles = await ctx.withCore((core) => core.listCycles());
+      if (json) return out(JSON.stringify(cycles.map(cycleJson), null, 2));
+      for (const line of cycleListLines(cycles, locale, tz)) out(line);
+      return;
+    }
+    if (!id) throw new UsageError('cli.usage.needsId', { command: `cycle ${sub}` });
+    if (extra.length)
+      throw new UsageError('cli.usage.extra', { command: `cycle ${sub}`, extra: extra.join(' ') });
+    await ctx.withCore(async (core) => {
       if (sub === 'status') {
-        const p = await core.cycleProgress(CLI, id);
-        const summary = {
-          ...p.cycle,
-          checkIns: p.checkIns.length,
-          answered: p.answered,
-          responseRate: p.responseRate,
-          coverage: coverageJson(await core.cycleCoverage(CLI, id)),
-        };
-        return out(JSON.stringify(summary, null, 2));
-      }
-      if (sub === 'close') return out(JSON.stringify(await core.closeCycle(CLI, id), null, 2));
-      if (sub === 'remind') {
-        const r = await core.remindNow(CLI, id);
+        const report = await core.cycleReport(CLI, id);
+        const coverage = await core.cycleCoverage(CLI, report.cycle.id);
         return out(
-          `${r.queued} reminders queued; ${r.atMaximum} had the maximum already; ${r.tooLate} cannot be reached before closing`,
+          json
+            ? JSON.stringify({ ...reportJson(report), coverage: coverageJson(coverage) }, null, 2)
+            : joinSections([...reportSections(report, locale, tz), [coverageText(coverage, locale)]]),
         );
       }
-      throw new UsageError(`cycle ${sub ?? ''}: unknown`);
+      const cycle = await core.findCycle(id);
+      if (sub === 'close') {
+        const closed = await core.closeCycle(CLI, cycle.id);
+        return out(
+          json ? JSON.stringify(cycleJson(closed), null, 2) : cycleLines(closed, locale, tz).join('\n'),
+        );
+      }
+      const r = await core.remindNow(CLI, cycle.id);
+      out(
+        json
+          ? JSON.stringify(r)
+          : t(locale, 'cli.remind.done', { ...r, queued: plural(locale, 'cli.n.reminders', r.queued) }),
+      );
     });
   },
 };
+
+async function plan(values: Record<string, string | boolean | undefined>, extra: string[], ctx: CliContext) {
+  if (extra.length)
+    throw new UsageError('cli.usage.extra', { command: 'cycle plan', extra: extra.join(' ') });
+  const required = (name: string) => {
+    const v = values[name];
+    if (typeof v !== 'string' || !v.trim())
+      throw new UsageError('cli.usage.required', { command: 'cycle plan', flag: `--${name}` });
+    return v;
+  };
+  const agendaId = required('agenda');
+  const name = required('name');
+  const opens = calendarDate('opens', required('opens'));
+  const closes = calendarDate('closes', required('closes'));
+  if (closes < opens) throw new UsageError('cli.date.order', { opens, closes });
+  const tz = loadConfig().timeZone;
+  // The file is read and checked before the database is opened: a bad row costs nothing.
+  const membersFile = values.members as string | undefined;
+  const people = membersFile ? parseMembersCsv(readCsvFile(membersFile, ctx), ctx.locale) : [];
+  const { cycle, coverage } = await ctx.withCore(async (core) => {
+    if (isPast(opens, core.deps.clock.now(), tz)) ctx.note(t(ctx.locale, 'cli.date.past', { date: opens }));
+    const planned = await core.planCycleWithAudience(CLI, {
+      agendaId,
+      name,
+      scope: splitList(values.ambitions as string | undefined),
+      boardDuos: splitList(values.boards as string | undefined),
+      people,
+      source: `csv:${membersFile ?? ''}`,
+      opensAt: zonedInstant(opens, '00:00', tz),
+      // Open through the whole closing day.
+      closesAt: zonedInstant(closes, '23:59', tz),
+    });
+    return { cycle: planned, coverage: await core.cycleCoverage(CLI, planned.id) };
+  });
+  if (values.json)
+    return ctx.out(JSON.stringify({ ...cycleJson(cycle), coverage: coverageJson(coverage) }, null, 2));
+  ctx.out(joinSections([cycleLines(cycle, ctx.locale, tz), [coverageText(coverage, ctx.locale)]]));
+}

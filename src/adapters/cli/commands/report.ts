@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../../../config';
 import { REPORT_FORMATS, type ReportFormat } from '../../../core/discussion/report-formats';
 import { zonedInstant } from '../../../core/time';
+import { noExtra, parseFlags } from '../args';
 import { type CliCommand, UsageError } from '../command';
 
 export const reportCommand: CliCommand = {
@@ -9,15 +9,12 @@ export const reportCommand: CliCommand = {
   usage: [
     'report --agenda ID --year YYYY [--format md|html|csv] [--lang nl|en]   the sector report of a year, on stdout',
   ],
-  async run(argv, { out, withCore }) {
-    const { values } = parseArgs({
-      args: argv,
-      options: {
-        agenda: { type: 'string' },
-        year: { type: 'string' },
-        format: { type: 'string', default: 'md' },
-        lang: { type: 'string', default: 'nl' },
-      },
+  async run(argv, ctx) {
+    const { out, withCore } = ctx;
+    const { values, positionals } = parseFlags('report', argv, {
+      agenda: { type: 'string' },
+      year: { type: 'string' },
+      format: { type: 'string', default: 'md' },
     });
     if (!values.agenda) throw new UsageError('report: --agenda is required');
     if (!values.year || !/^\d{4}$/.test(values.year))
@@ -25,7 +22,7 @@ export const reportCommand: CliCommand = {
     const format = values.format as ReportFormat;
     if (!REPORT_FORMATS.includes(format))
       throw new UsageError(`report: --format expects ${REPORT_FORMATS.join(', ')}`);
-    if (values.lang !== 'nl' && values.lang !== 'en') throw new UsageError('report: --lang expects nl or en');
+    noExtra('report', positionals);
     const config = loadConfig();
     const year = Number(values.year);
     const input = {
@@ -36,7 +33,7 @@ export const reportCommand: CliCommand = {
       to: zonedInstant(`${year + 1}-01-01`, '00:00', config.timeZone),
     };
     const text = await withCore((core) =>
-      core.renderReport(input, format, { locale: values.lang as 'nl' | 'en', timeZone: config.timeZone }),
+      core.renderReport(input, format, { locale: ctx.locale, timeZone: config.timeZone }),
     );
     out(text.replace(/\s+$/, ''));
   },

@@ -1,0 +1,61 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { collect, freePort, waitForHttp } from './support/processes';
+
+const ROOT = path.resolve(__dirname, '..');
+// One data directory for both commands: the first start creates the database (seconds on a busy machine),
+// the second reopens it.
+const DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'samenspraak-prod-'));
+
+/** Whether anything still listens on the port (an orphaned server would). */
+const listening = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+
+/**
+ * The production commands as a process manager runs them (needs `npm run build`): the signal goes to the
+ * process started, and that process is the server, so SIGTERM stops it with exit code 0 and nothing is
+ * left behind.
+ */
+describe.each([
+  ['node dist/main.js', ['dist/main.js']],
+  ['samenspraak serve', ['bin/samenspraak.js', 'serve']],
+])('the production command %s', (_name, args) => {
+  it('stops on SIGTERM with exit code 0 and leaves no server running', async () => {
+    expect(fs.existsSync(path.join(ROOT, 'dist/main.js'))).toBe(true);
+    const port = await freePort();
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH ?? '',
+        PORT: String(port),
+        DATA_DIR,
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const run = collect(child);
+    try {
+      expect((await waitForHttp(`http://127.0.0.1:${port}/readyz`, 90_000)).status).toBeLessThan(600);
+      for (let i = 0; i < 200 && (await fetch(`http://127.0.0.1:${port}/readyz`)).status !== 200; i++)
+        await new Promise((r) => setTimeout(r, 100));
+      child.kill('SIGTERM');
+      const done = await run.done;
+      expect(done.code).toBe(0);
+      expect(done.stdout).toContain('"msg":"stopped"');
+      expect(await listening(port)).toBe(false);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  }, 120_000);
+});
