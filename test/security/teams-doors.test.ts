@@ -122,6 +122,16 @@ describe('finding 2: the server called any address it was given', () => {
   });
 });
 
+describe('ids made of control characters', () => {
+  it('refuses an account whose id is only NUL bytes (found by the fuzzer: a member with an empty id)', async () => {
+    const r = await startTeamsRig(t, connector, openid);
+    rig = r;
+    const res = await r.post(personalMessage(r.where, { ...ANNA, aadObjectId: '\u0000' }, 'help'));
+    expect(res.status).toBe(400);
+    expect(await count('members')).toBe(0);
+  });
+});
+
 describe('identity: a tenant the installation does not know stores nothing', () => {
   it('refuses an activity of another tenant when TEAMS_TENANTS names the served ones', async () => {
     const r = await startTeamsRig(t, connector, openid, {

@@ -90,12 +90,13 @@ export function mountTeams(
   };
 
   const receive: RequestHandler = async (req, res) => {
-    const parsed = activitySchema.safeParse(req.body);
+    // Control characters go before the check, so an id of only NUL bytes is an empty id, refused.
+    const parsed = activitySchema.safeParse(stripControlDeep(req.body));
     if (!parsed.success) {
       res.status(400).json({ error: 'bad_activity', message: t('nl', 'teams.badRequest') });
       return;
     }
-    const activity = stripControlDeep(parsed.data);
+    const activity = parsed.data;
     const refusal = refuse(req.socket.remoteAddress, activity);
     if (refusal) {
       logger.warn({ platform: 'teams', activity: activity.type, reason: refusal }, 'Teams request refused');
