@@ -11,8 +11,15 @@ describe('Slack: a cycle for the people of a channel', () => {
     rig.fake.members('C-KWAL', ['UANNA', 'UBOT', 'UBRAM', 'UCOORD']);
     await rig.command('cyclus plan Najaar 2027 2027-10-01 2027-10-21 kanaal', { user_id: 'UCOORD' });
     await rig.until(() => rig.fake.responses.length > 0);
+    // Nobody of the channel chose a board yet: the answer says so at once.
     expect(rig.fake.responses.at(-1)?.body.text).toBe(
-      'Cyclus *Najaar 2027* gepland voor de 3 mensen van dit kanaal: opent 2027-10-01, sluit 2027-10-21. Hij start vanzelf.',
+      [
+        'Cyclus *Najaar 2027* gepland voor de 3 mensen van dit kanaal: opent 2027-10-01, sluit 2027-10-21. Hij start vanzelf.',
+        '0 van de 3 gevraagden zijn te bereiken; 3 nog niet:',
+        '• UBRAM: heeft nog geen bestuur gekozen',
+        '• UANNA: heeft nog geen bestuur gekozen',
+        '• Gebruiker UCOORD: heeft nog geen bestuur gekozen',
+      ].join('\n'),
     );
     expect(rig.fake.callsOf('conversations.members').map((c) => c.cursor ?? '')).toEqual(['', '2']);
     const [cycle] = await rig.core.listCycles();
