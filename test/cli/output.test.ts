@@ -104,6 +104,7 @@ describe('the command line as a coordinator reads it', () => {
         'byBoard',
         'closedAt',
         'closesAt',
+        'coverage',
         'id',
         'name',
         'notAnswered',

@@ -30,7 +30,7 @@ describe('journey: a coordinator', () => {
       'besturen.csv',
       'naam;bestuursnummer;regio\nStichting Openbaar Onderwijs Noord;41234;noord\nSKO Zuid;42345;zuid\nStichting Leeg;43456;midden\n',
     );
-    expect((await j.cli('boards', 'import', boards)).out).toContain('3 boards added');
+    expect((await j.cli('boards', 'import', boards)).out).toContain('3 besturen toegevoegd');
 
     trace('people');
     // Anna (Slack) and Bram (Teams) choose their board through their own platform.
@@ -86,8 +86,9 @@ describe('journey: a coordinator', () => {
       '43456',
       '--members',
       members,
+      '--json',
     );
-    expect(plan.err).toBe('');
+    expect(plan.code).toBe(0);
     const planned = JSON.parse(plan.out) as {
       id: string;
       coverage: {
@@ -138,7 +139,7 @@ describe('journey: a coordinator', () => {
     expect(j.teams.sentTo(personalConversationId(BRAM))).toHaveLength(bramSeen + 1);
     expect(
       (await j.cli('boards', 'holiday', 'remove', '42345', 'voorjaarsvakantie', '2026-2027')).out,
-    ).toContain('removed');
+    ).toContain('verwijderd');
 
     trace('answers');
     const [annaCheckin] = j.slack.posted('UANNA');
@@ -157,16 +158,16 @@ describe('journey: a coordinator', () => {
     await j.teams.act(BRAM, 'update.submit', { cycleId, page: '1', items, ...teamsUpdateAnswers(items) });
 
     trace('status');
-    const status = JSON.parse((await j.cli('cycle', 'status', cycleId)).out) as {
+    const status = JSON.parse((await j.cli('cycle', 'status', cycleId, '--json')).out) as {
       answered: number;
-      checkIns: number;
+      asked: number;
       coverage: { notReachable: { name: string; reason: string }[] };
     };
-    expect(status).toMatchObject({ answered: 2, checkIns: 3 });
+    expect(status).toMatchObject({ answered: 2, asked: 3 });
     expect(status.coverage.notReachable.map((p) => p.name)).toEqual(['Dirk Visser']);
 
     trace('remind');
-    expect((await j.cli('cycle', 'remind', cycleId)).out).toContain('1 reminders queued');
+    expect((await j.cli('cycle', 'remind', cycleId)).out).toContain('1 herinnering klaargezet');
     await j.tick();
     expect(j.slack.posted('USEM')).toHaveLength(3);
     expect(j.slack.posted('UANNA')).toHaveLength(1);

@@ -59,7 +59,7 @@ describe('journey: a Slack board member', () => {
       'besturen.csv',
       'naam;bestuursnummer;regio\nStichting Openbaar Onderwijs Noord;41234;noord\nSKO Zuid;42345;zuid\n',
     );
-    expect((await j.cli('boards', 'import', csv)).out).toContain('2 boards added');
+    expect((await j.cli('boards', 'import', csv)).out).toContain('2 besturen toegevoegd');
 
     step('2');
     // Anna and Bram find the profile on the App Home and choose their board and time zone.

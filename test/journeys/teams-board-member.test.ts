@@ -40,7 +40,7 @@ describe('journey: a Teams board member', () => {
       'besturen.csv',
       'naam;bestuursnummer;regio\nStichting Openbaar Onderwijs Noord;41234;noord\nSKO Zuid;42345;zuid\n',
     );
-    expect((await j.cli('boards', 'import', csv)).out).toContain('2 boards added');
+    expect((await j.cli('boards', 'import', csv)).out).toContain('2 besturen toegevoegd');
 
     trace('team');
     // The bot joins the team: it learns the roster, Bram among them.

@@ -87,7 +87,7 @@ describe('samenspraak db backup beside a running bot, db restore after', () => {
         await new Promise((r) => setTimeout(r, 100));
       }
       const imported = await runCliProcess(['boards', 'import', csv], { DATA_DIR: dataDir });
-      expect(imported).toMatchObject({ code: 0, stdout: expect.stringContaining('1 boards added') });
+      expect(imported).toMatchObject({ code: 0, stdout: expect.stringContaining('1 bestuur toegevoegd') });
       const backup = await runCliProcess(['db', 'backup', file], { DATA_DIR: dataDir });
       expect(backup).toMatchObject({ code: 0, stdout: expect.stringContaining(`backup written: ${file}`) });
       const refused = await runCliProcess(['db', 'restore', file], { DATA_DIR: dataDir });

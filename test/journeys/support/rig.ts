@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { COMMANDS } from '../../../src/adapters/cli/commands/index';
+import { runCli } from '../../../src/cli';
 import { type RunningApp, startServer } from '../../../src/app';
 import { loadConfig } from '../../../src/config';
 import type { Clock } from '../../../src/core/ports';
@@ -140,29 +140,25 @@ export class Journey {
    * `samenspraak …` as typed by a coordinator on the server: the real command, on the running app's
    * database (the CLI opens the same database; in-process, because a PGlite directory has one owner).
    */
-  async cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-    const [name, ...args] = argv;
-    const command = COMMANDS.find((c) => c.name === name);
-    if (!command) throw new Error(`journey: no CLI command ${name}`);
-    const lines: string[] = [];
+  async cli(...argv: string[]): Promise<{ code: number | null; out: string; err: string }> {
+    const out: string[] = [];
+    const err: string[] = [];
     const saved = { ...process.env };
     Object.assign(process.env, this.env);
     try {
-      const errors: string[] = [];
-      await command.run(args, {
-        locale: 'nl',
-        out: (line) => lines.push(line),
-        note: (line) => errors.push(line),
+      const code = await runCli(argv, (locale) => ({
+        locale,
+        out: (line) => out.push(line),
+        note: (line) => err.push(line),
         withCore: (fn) => fn(this.app.core),
-      });
-      return { code: 0, out: lines.join('\n'), err: '' };
-    } catch (err) {
-      return { code: 1, out: lines.join('\n'), err: (err as Error).message };
+      }));
+      return { code, out: out.join('\n'), err: err.join('\n') };
     } finally {
       for (const key of Object.keys(this.env)) delete process.env[key];
       Object.assign(process.env, saved);
     }
   }
+
 
   /** A file in the journey's directory (a CSV for the CLI). */
   file(name: string, text: string): string {

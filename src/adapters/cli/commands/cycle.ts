@@ -66,7 +66,7 @@ export const cycleCommand: CliCommand = {
         return out(
           json
             ? JSON.stringify({ ...reportJson(report), coverage: coverageJson(coverage) }, null, 2)
-            : joinSections([...reportSections(report, locale, tz), [coverageText(coverage, locale)]]),
+            : joinSections([...reportSections(report, locale, tz), [coverageText(coverage, locale).trimEnd()]]),
         );
       }
       const cycle = await core.findCycle(id);
@@ -121,5 +121,5 @@ async function plan(values: Record<string, string | boolean | undefined>, extra:
   });
   if (values.json)
     return ctx.out(JSON.stringify({ ...cycleJson(cycle), coverage: coverageJson(coverage) }, null, 2));
-  ctx.out(joinSections([cycleLines(cycle, ctx.locale, tz), [coverageText(coverage, ctx.locale)]]));
+  ctx.out(joinSections([cycleLines(cycle, ctx.locale, tz), [coverageText(coverage, ctx.locale).trimEnd()]]));
 }
