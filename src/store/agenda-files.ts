@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { type Agenda, agendaSchema } from '../core/agenda/model';
 import { AppError } from '../core/errors';
 import { AGENDAS_DIR } from '../paths';
+import { attachLexicon } from './lexicon-files';
 
 function yamlFilesIn(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -75,5 +76,5 @@ export function loadAgendas(extraFiles: readonly string[] = [], dataDir?: string
     const agenda = loadAgendaFile(file);
     byId.set(agenda.id, agenda);
   }
-  return [...byId.values()];
+  return [...byId.values()].map((a) => attachLexicon(a, dataDir));
 }

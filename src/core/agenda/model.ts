@@ -49,8 +49,13 @@ export const agendaSchema = z
     locale: z.enum(['nl', 'en']).default('nl'),
     themes: z.array(themeSchema).min(1),
     ambitions: z.array(ambitionSchema).min(1),
+    /** Sector terms per ambition id, from agendas/lexicon/ (see core/discussion/lexicon.ts). */
+    lexicon: z.record(z.string(), z.array(z.string().trim().min(1))).optional(),
   })
   .superRefine((agenda, ctx) => {
+    for (const key of Object.keys(agenda.lexicon ?? {}))
+      if (!agenda.ambitions.some((a) => a.id === key))
+        ctx.addIssue({ code: 'custom', path: ['lexicon', key], message: `no ambition "${key}"` });
     const themeIds = new Set(agenda.themes.map((t) => t.id));
     const seen = new Set<string>();
     const unique = (value: string, path: (string | number)[]) => {
