@@ -1,9 +1,9 @@
 import type { Actor } from '../access';
 import type { Member } from '../model';
 import type { CoreDeps } from '../ports';
-import { classifierFor } from './classifier';
 import { digestContent, dueDigests, queueDigests } from './digests';
 import type { RenderOptions } from './labels';
+import { learnedClassifier } from './learning';
 import { summaryMarkdown } from './markdown';
 import { eraseMemberTexts, exportMemberData } from './personal-data';
 import {
@@ -35,8 +35,8 @@ export function discussionCommands(deps: CoreDeps) {
     /** Removing a wrong (automatic) link, or replacing it, in one go. */
     correctLinks: (memberId: string, input: MessageAddress & { add: string[]; remove: string[] }) =>
       correctLinks(deps, memberId, input),
-    /** The agenda's ambitions ranked for a text, best first (the `classify` command). */
-    classify: (agendaId: string, text: string) => classifierFor(deps.agendas.get(agendaId)).rank(text),
+    /** The agenda's ambitions ranked for a text, best first, with what the association taught it. */
+    classify: async (agendaId: string, text: string) => (await learnedClassifier(deps, agendaId)).rank(text),
     /** `samenvatting <ambitie>`: the summary object the card, dashboard and Markdown render. */
     summarise: (viewer: Actor, request: SummaryRequest) => summariseAmbition(deps, viewer, request),
     summaryMarkdown,

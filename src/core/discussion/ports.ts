@@ -57,6 +57,8 @@ export interface DiscussionRepository {
     which: { ambitions?: readonly string[]; sources?: readonly LinkSource[] },
   ): Promise<number>;
   messagesForAmbition(scope: AmbitionScope): Promise<AmbitionMessage[]>;
+  /** The most recent messages of the agenda's communities linked by hand, with the ambition: learned examples. */
+  labelledExamples(agendaId: string, limit: number): Promise<{ ambitionId: string; text: string }[]>;
   /** Every post in the threads that start with these messages (the starts included). */
   threadPosts(threads: readonly { communityId: string; root: string }[]): Promise<ThreadPost[]>;
   /** The current (not superseded) updates about the ambition or its actions in these cycles. */

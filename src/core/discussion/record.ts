@@ -1,9 +1,10 @@
 import { requireMember } from '../access';
 import { communityOfChannel } from '../communities';
 import { AppError } from '../errors';
-import type { Community, DiscussionMessage, LinkSource } from '../model';
+import type { DiscussionMessage, LinkSource } from '../model';
 import type { CoreDeps, Repositories } from '../ports';
-import { classifierFor } from './classifier';
+import type { AmbitionClassifier } from './classifier';
+import { learnedClassifier, learnLinks } from './learning';
 
 export interface RecordMessageInput {
   workspaceId: string;
@@ -36,16 +37,19 @@ export function taggedAmbitions(deps: CoreDeps, agendaId: string, text: string):
   return [...found];
 }
 
-/** Links the classifier's best ambition, marked `auto` with its score, when it reaches the threshold. */
+/**
+ * Links the classifier's suggestions, marked `auto` with their score: the best ambition when it reaches
+ * the threshold, and any other within the margin of it (a message may be about two ambitions).
+ */
 async function suggest(
   deps: CoreDeps,
   repos: Repositories,
-  community: Community,
+  classifier: AmbitionClassifier,
   messageId: string,
   text: string,
 ) {
-  const best = classifierFor(deps.agendas.get(community.agendaId)).suggest(text);
-  if (best) await repos.messages.link(messageId, best.ambition, 'auto', best.score, null, deps.clock.now());
+  for (const s of classifier.suggestAll(text))
+    await repos.messages.link(messageId, s.ambition, 'auto', s.score, null, deps.clock.now());
 }
 
 /**
@@ -60,6 +64,7 @@ export async function recordMessage(
   const community = await deps.store.repos.communities.findByChannel(input.workspaceId, input.channelId);
   if (!community) return null;
   const now = deps.clock.now();
+  const classifier = await learnedClassifier(deps, community.agendaId);
   return deps.store.transaction(async (repos) => {
     const author = input.authorMemberId ? await repos.members.get(input.authorMemberId) : null;
     const { id, created } = await repos.messages.record({
@@ -81,7 +86,7 @@ export async function recordMessage(
       for (const a of taggedAmbitions(deps, community.agendaId, input.text)) links.set(a, 'tag');
       for (const [ambitionId, source] of links)
         await repos.messages.link(id, ambitionId, source, null, null, now);
-      if (links.size === 0) await suggest(deps, repos, community, id, input.text);
+      if (links.size === 0) await suggest(deps, repos, classifier, id, input.text);
     }
     return repos.messages.get(id);
   });
@@ -99,6 +104,7 @@ export async function editMessage(
   const community = await deps.store.repos.communities.findByChannel(input.workspaceId, input.channelId);
   if (!community) return null;
   const now = deps.clock.now();
+  const classifier = await learnedClassifier(deps, community.agendaId);
   return deps.store.transaction(async (repos) => {
     const message = await repos.messages.findByExternal(community.id, input.externalId);
     if (!message || message.text === null) return message;
@@ -107,7 +113,7 @@ export async function editMessage(
     for (const a of taggedAmbitions(deps, community.agendaId, input.text))
       await repos.messages.link(message.id, a, 'tag', null, null, now);
     const kept = await repos.messages.get(message.id);
-    if (kept?.links.length === 0) await suggest(deps, repos, community, message.id, input.text);
+    if (kept?.links.length === 0) await suggest(deps, repos, classifier, message.id, input.text);
     return repos.messages.get(message.id);
   });
 }
@@ -146,7 +152,7 @@ export async function correctLinks(
   const add = resolve(input.add);
   const remove = resolve(input.remove).filter((a) => !add.includes(a));
   const now = deps.clock.now();
-  return deps.store.transaction(async (repos) => {
+  const corrected = await deps.store.transaction(async (repos) => {
     await requireMember(repos, memberId);
     const message = await repos.messages.findByExternal(community.id, input.externalId);
     if (!message)
@@ -158,4 +164,7 @@ export async function correctLinks(
       await repos.messages.link(message.id, ambitionId, 'manual', null, memberId, now);
     return (await repos.messages.get(message.id)) as DiscussionMessage;
   });
+  // Every manual link is a labelled example: the classifier of the agenda learns it once it is stored.
+  await learnLinks(deps, community.agendaId, corrected.text, add, remove);
+  return corrected;
 }

@@ -52,6 +52,18 @@ export function discussionRepository(db: Queryable): DiscussionRepository {
       );
       return res.rows.map(ambitionMessageFromRow);
     },
+    async labelledExamples(agendaId, limit) {
+      const res = await db.query<{ ambition_id: string; text: string }>(
+        `SELECT ma.ambition_id, dm.text
+         FROM communities c
+         JOIN discussion_messages dm ON dm.community_id = c.id
+         JOIN message_ambitions ma ON ma.message_id = dm.id AND ma.source = 'manual'
+         WHERE c.agenda_id = $1 AND dm.text IS NOT NULL
+         ORDER BY ma.created_at DESC, dm.id LIMIT $2`,
+        [agendaId, limit],
+      );
+      return res.rows.map((r) => ({ ambitionId: r.ambition_id, text: r.text }));
+    },
     async threadPosts(threads) {
       if (threads.length === 0) return [];
       const res = await db.query<{
