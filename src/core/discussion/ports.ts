@@ -1,5 +1,6 @@
 import type { AmbitionLink, Community, LinkSource, Member, Platform, Practice, Update } from '../model';
 import type { AuditEntry } from '../ports';
+import type { MessageAnalysis } from './analysis';
 import type { Summariser } from './summariser';
 
 /** What discussion, summaries, digests and personal-data requests need from the store, beyond the core's. */
@@ -16,12 +17,27 @@ export interface MessageRef {
   postedAt: Date;
 }
 
-/** A message linked to one ambition; its text is null once purged or erased. */
+/** A message linked to one ambition (without its text: summaries read its analysed sentences). */
 export interface AmbitionMessage extends MessageRef {
   memberId: string | null;
   boardId: string | null;
-  text: string | null;
+  /** False once purged or erased. */
+  hasText: boolean;
+  /** Its sentences are stored (false for messages recorded before they were). */
+  analysed: boolean;
+  /** It asks for help or steering. */
+  steering: boolean;
   source: LinkSource;
+}
+
+/** A stored sentence of a message, with the one before it when it leans on it. */
+export interface StoredSentence {
+  messageId: string;
+  position: number;
+  text: string;
+  terms: string[];
+  question: boolean;
+  context: string | null;
 }
 
 export interface AmbitionScope {
@@ -57,6 +73,15 @@ export interface DiscussionRepository {
     which: { ambitions?: readonly string[]; sources?: readonly LinkSource[] },
   ): Promise<number>;
   messagesForAmbition(scope: AmbitionScope): Promise<AmbitionMessage[]>;
+  /** Stores a message's analysis (sentences, steering flag), replacing any earlier one. */
+  saveAnalysis(messageId: string, analysis: MessageAnalysis): Promise<void>;
+  /**
+   * The candidate sentences of the scope's messages for a summary: every question, and the statements
+   * with at least minTerms content terms, each with the sentence before it when it leans on it.
+   */
+  summarySentences(scope: AmbitionScope, minTerms: number): Promise<StoredSentence[]>;
+  /** The texts of these messages (for those not analysed yet); purged ones are absent. */
+  texts(messageIds: readonly string[]): Promise<Map<string, string>>;
   /** The most recent messages of the agenda's communities linked by hand, with the ambition: learned examples. */
   labelledExamples(agendaId: string, limit: number): Promise<{ ambitionId: string; text: string }[]>;
   /** Every post in the threads that start with these messages (the starts included). */

@@ -3,6 +3,7 @@ import { communityOfChannel } from '../communities';
 import { AppError } from '../errors';
 import type { DiscussionMessage, LinkSource } from '../model';
 import type { CoreDeps, Repositories } from '../ports';
+import { analyseMessage } from './analysis';
 import type { AmbitionClassifier } from './classifier';
 import { learnedClassifier, learnLinks } from './learning';
 
@@ -78,6 +79,7 @@ export async function recordMessage(
       postedAt: input.postedAt,
     });
     if (created) {
+      await repos.discussion.saveAnalysis(id, analyseMessage(input.text));
       const links = new Map<string, LinkSource>();
       if (input.threadExternalId) {
         const root = await repos.messages.findByExternal(community.id, input.threadExternalId);
@@ -109,6 +111,7 @@ export async function editMessage(
     const message = await repos.messages.findByExternal(community.id, input.externalId);
     if (!message || message.text === null) return message;
     await repos.discussion.updateText(message.id, input.text, input.editedAt);
+    await repos.discussion.saveAnalysis(message.id, analyseMessage(input.text));
     await repos.discussion.unlink(message.id, { sources: ['tag', 'auto'] });
     for (const a of taggedAmbitions(deps, community.agendaId, input.text))
       await repos.messages.link(message.id, a, 'tag', null, null, now);

@@ -1,3 +1,4 @@
+import type { AnalysedSentence } from '../../core/discussion/analysis';
 import type { AmbitionMessage, DiscussionRepository, ThreadPost } from '../../core/discussion/ports';
 import type { LinkSource } from '../../core/model';
 import type { Queryable } from '../db';
@@ -5,12 +6,30 @@ import { communityFromRow, date, messagePlaceFromRow, practiceFromRow, updateFro
 
 type Row = Record<string, unknown>;
 
+/** Inserts sentences given as arrays ($1 … $7, see sentenceParams): one statement for any number. */
+export const INSERT_SENTENCES = `INSERT INTO message_sentences (message_id, position, text, terms, term_count, question, context)
+  SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::int[], $6::bool[], $7::text[])`;
+
+export function sentenceParams(sentences: readonly (AnalysedSentence & { messageId: string })[]) {
+  return [
+    sentences.map((x) => x.messageId),
+    sentences.map((x) => x.position),
+    sentences.map((x) => x.text),
+    sentences.map((x) => x.terms.join(' ')),
+    sentences.map((x) => x.terms.length),
+    sentences.map((x) => x.question),
+    sentences.map((x) => x.context),
+  ];
+}
+
 function ambitionMessageFromRow(r: Row): AmbitionMessage {
   return {
     ...messagePlaceFromRow(r),
     memberId: (r.member_id as string | null) ?? null,
     boardId: (r.board_id as string | null) ?? null,
-    text: (r.text as string | null) ?? null,
+    hasText: r.has_text === true,
+    analysed: r.analysed === true,
+    steering: r.steering === true,
     source: r.source as LinkSource,
   };
 }
@@ -40,7 +59,8 @@ export function discussionRepository(db: Queryable): DiscussionRepository {
       // From the agenda's few communities down the (community, posted_at) index, then the link by its key.
       const res = await db.query(
         `SELECT dm.id, dm.community_id, c.workspace_id, w.platform, c.channel_id, dm.external_id,
-           dm.thread_external_id, dm.posted_at, dm.member_id, dm.board_id, dm.text, ma.source
+           dm.thread_external_id, dm.posted_at, dm.member_id, dm.board_id, dm.text IS NOT NULL AS has_text,
+           dm.analysed, dm.steering, ma.source
          FROM communities c
          JOIN workspaces w ON w.id = c.workspace_id
          JOIN discussion_messages dm ON dm.community_id = c.id
@@ -51,6 +71,54 @@ export function discussionRepository(db: Queryable): DiscussionRepository {
         [scope.agendaId, scope.ambitionId, scope.from, scope.to, scope.communityId ?? null],
       );
       return res.rows.map(ambitionMessageFromRow);
+    },
+    async saveAnalysis(messageId, analysis) {
+      await db.query('DELETE FROM message_sentences WHERE message_id = $1', [messageId]);
+      await db.query(
+        `WITH s AS (${INSERT_SENTENCES} RETURNING 1)
+         UPDATE discussion_messages SET analysed = true, steering = $8 WHERE id = $9`,
+        [
+          ...sentenceParams(analysis.sentences.map((x) => ({ ...x, messageId }))),
+          analysis.steering,
+          messageId,
+        ],
+      );
+    },
+    async summarySentences(scope, minTerms) {
+      // The scope's messages as messagesForAmbition finds them, then their stored candidate sentences.
+      const res = await db.query<{
+        message_id: string;
+        position: number;
+        text: string;
+        terms: string;
+        question: boolean;
+        context: string | null;
+      }>(
+        `SELECT s.message_id, s.position, s.text, s.terms, s.question, s.context
+         FROM communities c
+         JOIN discussion_messages dm ON dm.community_id = c.id
+         JOIN message_ambitions ma ON ma.message_id = dm.id AND ma.ambition_id = $2
+         JOIN message_sentences s ON s.message_id = dm.id
+         WHERE c.agenda_id = $1 AND dm.posted_at >= $3 AND dm.posted_at < $4
+           AND ($5::text IS NULL OR c.id = $5)
+           AND (s.question OR s.term_count >= $6)`,
+        [scope.agendaId, scope.ambitionId, scope.from, scope.to, scope.communityId ?? null, minTerms],
+      );
+      return res.rows.map((r) => ({
+        messageId: r.message_id,
+        position: r.position,
+        text: r.text,
+        terms: r.terms ? r.terms.split(' ') : [],
+        question: r.question,
+        context: r.context,
+      }));
+    },
+    async texts(messageIds) {
+      const res = await db.query<{ id: string; text: string }>(
+        'SELECT id, text FROM discussion_messages WHERE id = ANY($1::text[]) AND text IS NOT NULL',
+        [[...messageIds]],
+      );
+      return new Map(res.rows.map((r) => [r.id, r.text]));
     },
     async labelledExamples(agendaId, limit) {
       const res = await db.query<{ ambition_id: string; text: string }>(
