@@ -36,14 +36,14 @@ export function keyPointSources(
   p: KeyPoint,
   options: RenderOptions = {},
   withLinks = false,
-  escape: (text: string) => string = md,
+  quote: (text: string) => string = md,
 ): string {
   const l = labels(options.locale);
   const shown = p.sources
     .slice(0, SOURCES_SHOWN)
     .map((s) =>
       [
-        s.boardName ? escape(s.boardName) : null,
+        s.boardName ? quote(s.boardName) : null,
         formatDate(s.postedAt, options),
         withLinks ? `[${l.message}](${s.link})` : null,
       ]

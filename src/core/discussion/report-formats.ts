@@ -92,7 +92,6 @@ function cyclesTable(cycles: readonly CycleStatusSummary[], options: RenderOptio
 function ambitionHtml(a: AmbitionSummary, options: RenderOptions): string {
   const locale = options.locale ?? 'nl';
   const l = labels(locale);
-  const date = (d: Date) => escapeHtml(formatDate(d, options));
   const parts = [
     `<section class="ambition"><h3>${l.ambition} ${a.ambition.number}: ${escapeHtml(a.ambition.title)}</h3>`,
   ];

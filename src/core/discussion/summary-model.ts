@@ -1,4 +1,4 @@
-import type { Cycle, LinkSource, UpdateStatus } from '../model';
+import type { LinkSource, UpdateStatus } from '../model';
 import type { MessageRef } from './ports';
 
 /**
