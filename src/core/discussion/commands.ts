@@ -15,6 +15,7 @@ import {
   type RecordMessageInput,
   recordMessage,
 } from './record';
+import { recordMessages } from './record-batch';
 import { sectorReport } from './report';
 import { type ReportFormat, renderReport } from './report-formats';
 import { purgeExpiredTexts } from './retention';
@@ -25,6 +26,8 @@ export function discussionCommands(deps: CoreDeps) {
   return {
     /** A message arrived in a channel (Slack `message`, Teams channel message). */
     recordMessage: (input: RecordMessageInput) => recordMessage(deps, input),
+    /** A burst of messages at once (a backlog, a channel's history): batched writes, the same rules. */
+    recordMessages: (inputs: readonly RecordMessageInput[]) => recordMessages(deps, inputs),
     /** Slack `message_changed`, Teams `messageUpdate`. */
     editMessage: (input: MessageAddress & { text: string; editedAt: Date }) => editMessage(deps, input),
     /** Slack `message_deleted`, Teams `messageDelete`. */

@@ -1,6 +1,27 @@
 import type { AmbitionLink, Community, LinkSource, Member, Platform, Practice, Update } from '../model';
 import type { AuditEntry } from '../ports';
 import type { MessageAnalysis } from './analysis';
+
+/** A message of a batch, with its analysis (recordMessages). */
+export interface BatchMessage {
+  id: string;
+  communityId: string;
+  externalId: string;
+  threadExternalId: string | null;
+  memberId: string | null;
+  boardId: string | null;
+  text: string;
+  postedAt: Date;
+  analysis: MessageAnalysis;
+}
+
+export interface BatchLink {
+  messageId: string;
+  ambitionId: string;
+  source: LinkSource;
+  score: number | null;
+}
+
 import type { Summariser } from './summariser';
 
 /** What discussion, summaries, digests and personal-data requests need from the store, beyond the core's. */
@@ -80,6 +101,15 @@ export interface DiscussionRepository {
    * with at least minTerms content terms, each with the sentence before it when it leans on it.
    */
   summarySentences(scope: AmbitionScope, minTerms: number): Promise<StoredSentence[]>;
+  /**
+   * Inserts messages with their links and sentences in a few statements; messages whose platform id is
+   * stored already are skipped with theirs. Returns the ids inserted.
+   */
+  insertBatch(messages: readonly BatchMessage[], links: readonly BatchLink[], at: Date): Promise<Set<string>>;
+  /** The ambitions people linked (not automatically) to these thread roots, by "community externalId". */
+  personLinksOf(
+    roots: readonly { communityId: string; externalId: string }[],
+  ): Promise<Map<string, string[]>>;
   /** The texts of these messages (for those not analysed yet); purged ones are absent. */
   texts(messageIds: readonly string[]): Promise<Map<string, string>>;
   /** The most recent messages of the agenda's communities linked by hand, with the ambition: learned examples. */

@@ -113,6 +113,64 @@ export function discussionRepository(db: Queryable): DiscussionRepository {
         context: r.context,
       }));
     },
+    async insertBatch(messages, links, at) {
+      if (messages.length === 0) return new Set();
+      const res = await db.query<{ id: string }>(
+        `INSERT INTO discussion_messages (id, community_id, external_id, thread_external_id, member_id, board_id,
+           text, posted_at, analysed, steering)
+         SELECT t.id, t.community_id, t.external_id, t.thread_external_id, t.member_id, t.board_id, t.text,
+           t.posted_at, true, t.steering FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],
+           $6::text[], $7::text[], $8::timestamptz[], $9::bool[])
+           AS t (id, community_id, external_id, thread_external_id, member_id, board_id, text, posted_at, steering)
+         ON CONFLICT (community_id, external_id) DO NOTHING RETURNING id`,
+        [
+          messages.map((m) => m.id),
+          messages.map((m) => m.communityId),
+          messages.map((m) => m.externalId),
+          messages.map((m) => m.threadExternalId),
+          messages.map((m) => m.memberId),
+          messages.map((m) => m.boardId),
+          messages.map((m) => m.text),
+          messages.map((m) => m.postedAt),
+          messages.map((m) => m.analysis.steering),
+        ],
+      );
+      const created = new Set(res.rows.map((r) => r.id));
+      const mine = links.filter((l) => created.has(l.messageId));
+      if (mine.length)
+        await db.query(
+          `INSERT INTO message_ambitions (message_id, ambition_id, source, score, created_at)
+           SELECT t.*, $5 FROM unnest($1::text[], $2::text[], $3::text[], $4::real[]) AS t`,
+          [
+            mine.map((l) => l.messageId),
+            mine.map((l) => l.ambitionId),
+            mine.map((l) => l.source),
+            mine.map((l) => l.score),
+            at,
+          ],
+        );
+      const sentences = messages.flatMap((m) =>
+        created.has(m.id) ? m.analysis.sentences.map((x) => ({ ...x, messageId: m.id })) : [],
+      );
+      if (sentences.length) await db.query(INSERT_SENTENCES, sentenceParams(sentences));
+      return created;
+    },
+    async personLinksOf(roots) {
+      if (roots.length === 0) return new Map();
+      const res = await db.query<{ community_id: string; external_id: string; ambition_id: string }>(
+        `SELECT dm.community_id, dm.external_id, ma.ambition_id
+         FROM unnest($1::text[], $2::text[]) AS t (community_id, external_id)
+         JOIN discussion_messages dm ON dm.community_id = t.community_id AND dm.external_id = t.external_id
+         JOIN message_ambitions ma ON ma.message_id = dm.id AND ma.source <> 'auto'`,
+        [roots.map((r) => r.communityId), roots.map((r) => r.externalId)],
+      );
+      const out = new Map<string, string[]>();
+      for (const r of res.rows) {
+        const key = `${r.community_id} ${r.external_id}`;
+        out.set(key, [...(out.get(key) ?? []), r.ambition_id]);
+      }
+      return out;
+    },
     async texts(messageIds) {
       const res = await db.query<{ id: string; text: string }>(
         'SELECT id, text FROM discussion_messages WHERE id = ANY($1::text[]) AND text IS NOT NULL',
