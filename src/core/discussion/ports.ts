@@ -51,6 +51,18 @@ export interface AmbitionMessage extends MessageRef {
   source: LinkSource;
 }
 
+/** One author's messages in a summary's scope, counted. */
+export interface AuthorActivity {
+  boardId: string | null;
+  memberId: string | null;
+  messages: number;
+  withText: number;
+  steering: number;
+  /** With a text but no stored sentences (recorded before they were stored). */
+  unanalysed: number;
+  bySource: Record<LinkSource, number>;
+}
+
 /** A stored sentence of a message, with the one before it when it leans on it. */
 export interface StoredSentence {
   messageId: string;
@@ -97,10 +109,20 @@ export interface DiscussionRepository {
   /** Stores a message's analysis (sentences, steering flag), replacing any earlier one. */
   saveAnalysis(messageId: string, analysis: MessageAnalysis): Promise<void>;
   /**
-   * The candidate sentences of the scope's messages for a summary: every question, and the statements
-   * with at least minTerms content terms, each with the sentence before it when it leans on it.
+   * The candidate sentences of the scope's messages for a summary, picked by the store: of the statements
+   * with at least minTerms content terms the `statements` whose terms recur most in the scope's
+   * discussion, and the newest `questions`; each with the sentence before it when it leans on it.
    */
-  summarySentences(scope: AmbitionScope, minTerms: number): Promise<StoredSentence[]>;
+  summarySentences(
+    scope: AmbitionScope,
+    limits: { minTerms: number; statements: number; questions: number },
+  ): Promise<StoredSentence[]>;
+  /** The scope's messages counted per author (board, member), by link source and flags. */
+  ambitionActivity(scope: AmbitionScope): Promise<AuthorActivity[]>;
+  /** Where these messages are and who wrote them (the sources of key points and questions). */
+  messageRefs(messageIds: readonly string[]): Promise<AmbitionMessage[]>;
+  /** The texts of the scope's messages whose sentences are not stored yet (recorded before they were). */
+  unanalysedTexts(scope: AmbitionScope): Promise<Map<string, string>>;
   /**
    * Inserts messages with their links and sentences in a few statements; messages whose platform id is
    * stored already are skipped with theirs. Returns the ids inserted.
@@ -110,8 +132,6 @@ export interface DiscussionRepository {
   personLinksOf(
     roots: readonly { communityId: string; externalId: string }[],
   ): Promise<Map<string, string[]>>;
-  /** The texts of these messages (for those not analysed yet); purged ones are absent. */
-  texts(messageIds: readonly string[]): Promise<Map<string, string>>;
   /** The most recent messages of the agenda's communities linked by hand, with the ambition: learned examples. */
   labelledExamples(agendaId: string, limit: number): Promise<{ ambitionId: string; text: string }[]>;
   /** Every post in the threads that start with these messages (the starts included). */

@@ -1,6 +1,6 @@
 import type { Cycle, Update } from '../model';
 import { UPDATE_STATUSES, type UpdateStatus } from '../model';
-import type { AmbitionMessage } from './ports';
+import type { AuthorActivity } from './ports';
 import type { BoardParticipation, CycleStatusSummary, Participation, Trend } from './summary-model';
 
 /** The parts of a summary that are counted rather than read: cycles, their trend, participation. */
@@ -57,16 +57,16 @@ export function trendOf(cycles: readonly CycleStatusSummary[]): Trend | null {
 }
 
 export function participation(
-  messages: readonly AmbitionMessage[],
+  activity: readonly AuthorActivity[],
   boardNames: ReadonlyMap<string, string>,
   names: ReadonlyMap<string, string> | null,
 ): Participation {
   const byBoard = new Map<string | null, { messages: number; members: Set<string> }>();
-  for (const m of messages) {
-    const b = byBoard.get(m.boardId) ?? { messages: 0, members: new Set<string>() };
-    b.messages++;
-    if (m.memberId) b.members.add(m.memberId);
-    byBoard.set(m.boardId, b);
+  for (const a of activity) {
+    const b = byBoard.get(a.boardId) ?? { messages: 0, members: new Set<string>() };
+    b.messages += a.messages;
+    if (a.memberId) b.members.add(a.memberId);
+    byBoard.set(a.boardId, b);
   }
   const boards = [...byBoard].map(([boardId, b]): BoardParticipation => {
     const row: BoardParticipation = {
@@ -86,8 +86,8 @@ export function participation(
     (a, b) => b.messages - a.messages || (a.boardName ?? '~').localeCompare(b.boardName ?? '~', 'nl'),
   );
   return {
-    messages: messages.length,
-    members: new Set(messages.flatMap((m) => (m.memberId ? [m.memberId] : []))).size,
+    messages: activity.reduce((n, a) => n + a.messages, 0),
+    members: new Set(activity.flatMap((a) => (a.memberId ? [a.memberId] : []))).size,
     boards,
     namesShown: names !== null,
   };

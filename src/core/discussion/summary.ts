@@ -7,7 +7,14 @@ import { DAY_MS } from '../time';
 import { analyseMessage } from './analysis';
 import { distinctQuestions, extract, MIN_TERMS, type Question } from './extractive';
 import { messageLink } from './message-links';
-import type { AmbitionMessage, AmbitionScope, MessageRef, StoredSentence, ThreadPost } from './ports';
+import type {
+  AmbitionMessage,
+  AmbitionScope,
+  AuthorActivity,
+  MessageRef,
+  StoredSentence,
+  ThreadPost,
+} from './ports';
 import { settingsOf } from './settings';
 import {
   type AmbitionSummary,
@@ -101,6 +108,9 @@ async function openQuestions(
   ).map((q) => ({ text: q.text, source: toRef(messages.get(q.messageId) as AmbitionMessage) }));
 }
 
+/** Statements and questions the store hands to a summary at most. */
+export const SUMMARY_PICK = { minTerms: MIN_TERMS, statements: 400, questions: 200 };
+
 /**
  * The candidate sentences of the scope: stored at ingestion, picked by the store; messages recorded
  * before sentences were stored are analysed here.
@@ -108,14 +118,12 @@ async function openQuestions(
 async function sentencesOf(
   repos: Repositories,
   scope: AmbitionScope,
-  messages: readonly AmbitionMessage[],
+  activity: readonly AuthorActivity[],
 ): Promise<StoredSentence[]> {
-  const stored = await repos.discussion.summarySentences(scope, MIN_TERMS);
-  const pending = messages.filter((m) => m.hasText && !m.analysed).map((m) => m.messageId);
-  if (pending.length === 0) return stored;
-  for (const [messageId, text] of await repos.discussion.texts(pending)) {
+  const stored = await repos.discussion.summarySentences(scope, SUMMARY_PICK);
+  if (!activity.some((a) => a.unanalysed > 0)) return stored;
+  for (const [messageId, text] of await repos.discussion.unanalysedTexts(scope))
     for (const s of analyseMessage(text).sentences) stored.push({ ...s, messageId });
-  }
   return stored;
 }
 
@@ -136,10 +144,9 @@ export async function summariseAmbition(
   const showNames = await seesNames(repos, viewer, agenda.id, request);
   const scope = { agendaId: agenda.id, ambitionId: ambition.id, from, to, communityId: request.communityId };
 
-  const messages = await repos.discussion.messagesForAmbition(scope);
-  const byId = new Map(messages.map((m) => [m.messageId, m]));
+  const activity = await repos.discussion.ambitionActivity(scope);
   const ambitionText = [ambition.title, ambition.text, ...ambition.actions.map((a) => a.text)].join('. ');
-  const extraction = extract(await sentencesOf(repos, scope, messages), ambitionText, CANDIDATES);
+  const extraction = extract(await sentencesOf(repos, scope, activity), ambitionText, CANDIDATES);
   const drafted = await settingsOf(deps).summariser.keyPoints({
     ambition: { id: ambition.id, title: ambition.title, text: ambition.text },
     candidates: extraction.candidates,
@@ -154,10 +161,16 @@ export async function summariseAmbition(
   );
   const practices = await repos.discussion.practicesForAmbition(agenda.id, ambition.id, from, to);
   const boardIds = new Set<string>();
-  for (const m of messages) if (m.boardId) boardIds.add(m.boardId);
+  for (const a of activity) if (a.boardId) boardIds.add(a.boardId);
   for (const p of practices) if (p.boardId) boardIds.add(p.boardId);
   for (const u of updates) boardIds.add(u.boardId);
   const boardNames = await repos.discussion.boardNames([...boardIds]);
+  // Where the messages behind the key points and questions are: only those are read.
+  const refIds = new Set([
+    ...drafted.points.flatMap((p) => p.messageIds),
+    ...extraction.questions.map((q) => q.messageId),
+  ]);
+  const byId = new Map((await repos.discussion.messageRefs([...refIds])).map((m) => [m.messageId, m]));
   const keyPoints = drafted.points.flatMap((p): KeyPoint[] => {
     const from = p.messageIds.flatMap((id) => byId.get(id) ?? []);
     const sources = from.map((m) => {
@@ -171,7 +184,7 @@ export async function summariseAmbition(
     const boards = new Set(from.flatMap((m) => m.boardId ?? [])).size;
     return sources.length ? [{ text: p.text, sources, boards }] : [];
   });
-  const memberIds = [...new Set(messages.flatMap((m) => (m.memberId ? [m.memberId] : [])))];
+  const memberIds = [...new Set(activity.flatMap((a) => (a.memberId ? [a.memberId] : [])))];
   const names = showNames
     ? new Map((await repos.members.listByIds(memberIds)).map((m) => [m.id, m.name]))
     : null;
@@ -193,8 +206,13 @@ export async function summariseAmbition(
     );
   const cycles = view.map((c) => cycleStatus(c, updates));
   const bySource: Record<LinkSource, number> = { tag: 0, manual: 0, thread: 0, auto: 0 };
-  for (const m of messages) bySource[m.source]++;
-  const withText = messages.filter((m) => m.hasText).length;
+  const count = { total: 0, withText: 0, steering: 0 };
+  for (const a of activity) {
+    for (const source of Object.keys(bySource) as LinkSource[]) bySource[source] += a.bySource[source];
+    count.total += a.messages;
+    count.withText += a.withText;
+    count.steering += a.steering;
+  }
   const theme = agenda.themes.find((t) => t.id === ambition.theme);
 
   return {
@@ -210,12 +228,7 @@ export async function summariseAmbition(
     period: { from, to },
     generatedAt: now,
     keyPointsBy: drafted.by,
-    messages: {
-      total: messages.length,
-      withText,
-      bySource,
-      steering: messages.filter((m) => m.steering).length,
-    },
+    messages: { total: count.total, withText: count.withText, bySource, steering: count.steering },
     keyPoints,
     openQuestions: await openQuestions(repos, extraction.questions, byId),
     practices: practices.map((p) => ({
@@ -226,7 +239,7 @@ export async function summariseAmbition(
       boardName: p.boardId ? (boardNames.get(p.boardId) ?? null) : null,
       createdAt: p.createdAt,
     })),
-    participation: participation(messages, boardNames, names),
+    participation: participation(activity, boardNames, names),
     cycles,
     trend: trendOf(cycles),
     steering,

@@ -5,7 +5,7 @@ CREATE TABLE message_sentences (
   message_id text NOT NULL REFERENCES discussion_messages (id) ON DELETE CASCADE,
   position   integer NOT NULL,
   text       text NOT NULL,
-  terms      text NOT NULL,             -- Snowball stems of the content words, in order, space-separated
+  terms      text[] NOT NULL,           -- Snowball stems of the content words, in order
   term_count integer NOT NULL,
   question   boolean NOT NULL,
   context    text,                      -- the sentence before, when this one leans on it ("Dat …")
