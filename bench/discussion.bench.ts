@@ -4,147 +4,17 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { CLI } from '../src/core/access';
-import { AgendaCatalog } from '../src/core/agenda/catalog';
-import type { Agenda } from '../src/core/agenda/model';
 import { analyseMessage } from '../src/core/discussion/analysis';
-import { sentences } from '../src/core/discussion/sentences';
 import { SUMMARY_PICK } from '../src/core/discussion/summary';
-import { type Core, createCore } from '../src/core/index';
-import { REGIONS, type Region } from '../src/core/model';
-import type { Clock, Logger } from '../src/core/ports';
-import { loadAgendas } from '../src/store/agenda-files';
-import type { Db } from '../src/store/db';
-import { migrate } from '../src/store/migrate';
-import { openMemoryDb } from '../src/store/pglite-db';
 import { INSERT_SENTENCES, sentenceParams } from '../src/store/repositories/discussion-summary';
-import { sqlStore } from '../src/store/sql-store';
-import { LABELLED_MESSAGES, PO_RAAD } from '../test/fixtures/discussion-messages';
 import { accuracyReport } from './discussion-accuracy';
+import { agendas, generator, openCore, po, prng, seed, vo } from './discussion-world';
 
 const INGESTED = 3_000;
 const SUMMARISED = 100_000;
-const BOARDS = 40;
-const MEMBERS_PER_BOARD = 5;
-
-const agendas = loadAgendas();
-const po = agendas.find((a) => a.id === PO_RAAD) as Agenda;
-const vo = agendas.find((a) => a.id === 'vo-raad-2020-2025') as Agenda;
-const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 const pct = (n: number, of: number) => `${((100 * n) / of).toFixed(1)}%`;
 const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
 const line = (s = '') => process.stdout.write(`${s}\n`);
-
-/** A small seeded PRNG (mulberry32): the same messages every run. */
-function prng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-async function openCore(at: Date): Promise<{ db: Db; core: Core }> {
-  const db = await openMemoryDb();
-  await migrate(db);
-  const store = sqlStore(db);
-  for (const agenda of agendas) await store.repos.agendas.save(agenda);
-  const clock: Clock = { now: () => at };
-  const core = createCore({
-    store,
-    clock,
-    ids: randomUUID,
-    logger: silent,
-    agendas: new AgendaCatalog(agendas),
-    coordinators: new Set(['slack:UCOORD']),
-  });
-  return { db, core };
-}
-
-/** Boards, members, and a community per theme (PO) and per line (VO) in one Slack workspace. */
-async function seed(core: Core) {
-  const coordinator = await core.meetMember('slack', 'T1', { externalId: 'UCOORD', name: 'Coördinator' });
-  await core.registerBoards(
-    CLI,
-    Array.from({ length: BOARDS }, (_, i) => ({
-      duoNumber: String(40000 + i),
-      name: `Stichting ${i}`,
-      region: REGIONS[i % REGIONS.length] as Region,
-    })),
-  );
-  const members: { id: string; boardId: string }[] = [];
-  for (let b = 0; b < BOARDS; b++) {
-    const board = await core.deps.store.repos.boards.findByDuo(String(40000 + b));
-    for (let m = 0; m < MEMBERS_PER_BOARD; m++) {
-      const member = await core.meetMember('slack', 'T1', {
-        externalId: `U${b}-${m}`,
-        name: `Lid ${b}-${m}`,
-      });
-      await core.chooseBoard(member.id, board?.id as string);
-      members.push({ id: member.id, boardId: board?.id as string });
-    }
-  }
-  const communities = new Map<string, { id: string; channelId: string }>();
-  for (const agenda of [po, vo])
-    for (const theme of agenda.themes) {
-      const c = await core.linkCommunity(
-        { memberId: coordinator.id },
-        {
-          workspaceId: 'slack:T1',
-          channelId: `C-${agenda.id}-${theme.id}`,
-          theme: theme.id,
-          agendaId: agenda.id,
-        },
-      );
-      communities.set(`${agenda.id}/${theme.id}`, { id: c.id, channelId: c.channelId });
-    }
-  return { members, communities };
-}
-
-/** Sentence pools per ambition: the labelled messages for PO-Raad, the agenda's own texts for VO-raad. */
-function pools(): { agenda: Agenda; ambitionId: string; themeIds: string[]; sentences: string[] }[] {
-  const out = po.ambitions.map((a) => ({
-    agenda: po,
-    ambitionId: a.id,
-    themeIds: [a.theme as string],
-    sentences: LABELLED_MESSAGES.filter((m) => m.ambition === a.id).flatMap((m) => sentences(m.text)),
-  }));
-  const voTexts = vo.themes.flatMap((t) => [...t.goals, ...t.actions].flatMap((x) => sentences(x.text)));
-  const poSentences = out.flatMap((p) => p.sentences);
-  vo.ambitions.forEach((a, i) => {
-    out.push({
-      agenda: vo,
-      ambitionId: a.id,
-      themeIds: vo.themes.map((t) => t.id),
-      sentences: [
-        a.text,
-        ...voTexts.filter((_, j) => j % vo.ambitions.length === i),
-        ...poSentences.filter((_, j) => j % vo.ambitions.length === i),
-      ],
-    });
-  });
-  return out;
-}
-
-const OPENERS = ['', '', '', 'Bij ons: ', 'Herkenbaar. ', 'Update: ', 'Vraag aan de groep: ', 'Goed punt. '];
-
-function generator(seedValue: number) {
-  const random = prng(seedValue);
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)] as T;
-  const all = pools();
-  return (i: number) => {
-    const pool = pick(all);
-    const parts = Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(pool.sentences));
-    const text = `${pick(OPENERS)}${parts.join(' ')}${random() < 0.15 ? ' Wie heeft hier ervaring mee?' : ''}`;
-    return {
-      agenda: pool.agenda,
-      ambitionId: pool.ambitionId,
-      themeId: pick(pool.themeIds),
-      text: `${text} (${i % 97})`,
-    };
-  };
-}
 
 async function ingestion() {
   const start = new Date('2027-03-01T09:00:00Z');
@@ -187,6 +57,51 @@ async function ingestion() {
     `  ${rate.toFixed(0)} messages/s; baseline plain INSERT ${baseline.toFixed(0)} rows/s; ratio ${(baseline / rate).toFixed(1)}x slower`,
   );
   line(`  ${pct(linked, INGESTED)} got a link (thread or automatic)`);
+
+  // Batched, as a burst arrives: the same messages through recordMessages, 100 at a time, against the
+  // same rows by plain batched INSERTs (unnest, 100 per statement, no core, no links, no sentences).
+  const BURST = 100;
+  const bursts = Array.from({ length: INGESTED / BURST }, (_, b) =>
+    messages.slice(b * BURST, (b + 1) * BURST),
+  );
+  t0 = performance.now();
+  for (const [b, burst] of bursts.entries())
+    await db.query(
+      `INSERT INTO discussion_messages (id, community_id, external_id, member_id, board_id, text, posted_at)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])`,
+      [
+        burst.map(() => randomUUID()),
+        burst.map((m) => m.community.id),
+        burst.map((_, k) => `plain.${b}.${k}`),
+        burst.map((m) => m.author.id),
+        burst.map((m) => m.author.boardId),
+        burst.map((m) => m.text),
+        burst.map(() => start),
+      ],
+    );
+  const batchedBaseline = INGESTED / ((performance.now() - t0) / 1000);
+  t0 = performance.now();
+  let batchLinked = 0;
+  for (const [b, burst] of bursts.entries()) {
+    const result = await core.recordMessages(
+      burst.map((m, k) => ({
+        workspaceId: 'slack:T1',
+        channelId: m.community.channelId,
+        externalId: `batch.${b}.${k}`,
+        threadExternalId: k % 5 === 4 ? `batch.${b}.${k - 1}` : null,
+        authorMemberId: m.author.id,
+        text: m.text,
+        postedAt: start,
+      })),
+    );
+    batchLinked += result.linked;
+  }
+  const batchRate = INGESTED / ((performance.now() - t0) / 1000);
+  line(`ingestion of the same ${INGESTED} messages through recordMessages, ${BURST} per call:`);
+  line(
+    `  ${batchRate.toFixed(0)} messages/s (goal >= 2000: ${batchRate >= 2000 ? 'met' : 'MISSED'}); ratio ${(baseline / batchRate).toFixed(2)}x the plain one-row INSERT, ${(batchedBaseline / batchRate).toFixed(1)}x a plain batched INSERT (${batchedBaseline.toFixed(0)} rows/s)`,
+  );
+  line(`  ${pct(batchLinked, INGESTED)} got a link (thread or automatic)`);
   await db.close();
 }
 
