@@ -70,7 +70,7 @@ export function summaryQueries(db: Queryable): SummaryQueries {
         context: string | null;
       }>(
         `WITH scope AS MATERIALIZED (
-           SELECT s.message_id, s.position, s.terms, s.question, dm.posted_at
+           SELECT s.message_id, s.position, s.terms, s.term_count, s.question, dm.posted_at
            FROM communities c
            JOIN discussion_messages dm ON dm.community_id = c.id
            JOIN message_ambitions ma ON ma.message_id = dm.id AND ma.ambition_id = $2
@@ -80,10 +80,11 @@ export function summaryQueries(db: Queryable): SummaryQueries {
          df AS (
            SELECT t, ln(1 + count(*)) AS w FROM scope, unnest(scope.terms) AS t WHERE NOT scope.question GROUP BY t),
          picked AS (
-           (SELECT sc.message_id, sc.position FROM scope sc
+           (SELECT sc.message_id, sc.position
+            FROM scope sc CROSS JOIN LATERAL unnest(sc.terms) AS u (t) JOIN df ON df.t = u.t
             WHERE NOT sc.question
-            ORDER BY (SELECT sum(df.w) FROM unnest(sc.terms) AS u JOIN df ON df.t = u)
-              / sqrt(cardinality(sc.terms)) DESC, sc.message_id, sc.position
+            GROUP BY sc.message_id, sc.position
+            ORDER BY sum(df.w) / sqrt(max(sc.term_count)) DESC, sc.message_id, sc.position
             LIMIT $7)
            UNION ALL
            (SELECT message_id, position FROM scope WHERE question ORDER BY posted_at DESC LIMIT $8))
