@@ -124,7 +124,8 @@ export function extract(
   for (const w of centroid.values()) c2 += w * w;
   const centroidNorm = Math.sqrt(c2) || 1;
   const ambition = new Map<string, number>();
-  for (const t of contentTerms(ambitionText)) ambition.set(t, idf.get(t) ?? 0);
+  for (const t of contentTerms(ambitionText)) ambition.set(t, (ambition.get(t) ?? 0) + 1);
+  for (const [t, n] of ambition) ambition.set(t, (1 + Math.log(n)) * (idf.get(t) ?? 0));
   let a2 = 0;
   for (const w of ambition.values()) a2 += w * w;
   const ambitionNorm = Math.sqrt(a2) || 1;
