@@ -5,6 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { CLI } from '../src/core/access';
 import { analyseMessage } from '../src/core/discussion/analysis';
+import { AmbitionClassifier } from '../src/core/discussion/classifier';
+import { llmRanker } from '../src/core/discussion/llm-classifier';
 import { SUMMARY_PICK } from '../src/core/discussion/summary';
 import { INSERT_SENTENCES, sentenceParams } from '../src/store/repositories/discussion-summary';
 import { accuracyReport } from './discussion-accuracy';
@@ -210,7 +212,20 @@ async function summarising() {
 }
 
 async function main() {
-  await accuracyReport(agendas);
+  // With SUMMARY_LLM_URL (and SUMMARY_LLM_MODEL) set, the language model is evaluated on the held-out sets too.
+  const url = process.env.SUMMARY_LLM_URL;
+  const model = url
+    ? llmRanker({ url, model: process.env.SUMMARY_LLM_MODEL ?? '', timeoutMs: 20_000, fetch })
+    : undefined;
+  await accuracyReport(
+    agendas,
+    model &&
+      ((agenda) => async (text) => {
+        const lexical = new AmbitionClassifier(agenda).rank(text);
+        return (await model(agenda, text, lexical).catch(() => lexical)).map((r) => r.ambition);
+      }),
+  );
+  if (!model) line('language model: not evaluated (set SUMMARY_LLM_URL and SUMMARY_LLM_MODEL to compare)\n');
   // Summarising before ingesting: the peak RSS of the process is then the summary's.
   await summarising();
   line();

@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { AmbitionClassifier } from '../../src/core/discussion/classifier';
 import { llmRanker } from '../../src/core/discussion/llm-classifier';
 import { loadAgendas } from '../../src/store/agenda-files';
+import { pgliteDatabase, type TestDatabase } from '../support/databases';
+import { ARBEIDSMARKT, discussionWorld, links } from './world';
 
 /** A fake OpenAI-compatible endpoint on 127.0.0.1: /ok names a8 then a7, /fail answers 500, /slow is late. */
 function fakeModel() {
@@ -74,5 +76,42 @@ describe('classification by a language model, when one is configured', () => {
     await expect(ranker('/slow/v1')(agenda, text, lexical.rank(text))).rejects.toThrow(
       /no answer within 500 ms/,
     );
+  });
+});
+
+describe('recording a message with a language model configured', () => {
+  const model = fakeModel();
+  let base = '';
+  let t: TestDatabase;
+  beforeAll(async () => {
+    base = await model.start();
+    t = await pgliteDatabase();
+  });
+  afterAll(async () => {
+    await model.stop();
+    await t.close();
+  });
+
+  it.each([
+    [
+      '/ok/v1',
+      [
+        ['a7', 'auto'],
+        ['a8', 'auto'],
+      ],
+    ],
+    ['/fail/v1', [['a7', 'auto']]],
+  ])('with the endpoint %s links %j', async (path, expected) => {
+    await t.reset();
+    const classifier = llmRanker({ url: `${base}${path}`, model: 'test', timeoutMs: 10_000, fetch });
+    const w = await discussionWorld(t.db, undefined, { classifier });
+    const m = await w.post(
+      'Wij werken met zij-instromers en teamonderwijs, de pabo helpt met de begeleiding.',
+      {
+        channelId: ARBEIDSMARKT,
+      },
+    );
+    // The model adds a8 (lifted to the best score) beside the lexical a7; failing, a7 alone stands.
+    expect(links(m)).toEqual(expected);
   });
 });

@@ -168,12 +168,18 @@ export class AmbitionClassifier {
    * within SECOND_LINK_MARGIN of it that also reaches the threshold. Empty when the text says too little.
    */
   suggestAll(text: string, threshold = AUTO_LINK_THRESHOLD): RankedAmbition[] {
-    if (contentWords(text).length < MIN_CONTENT_WORDS) return [];
-    const ranked = this.rank(text);
-    const best = ranked[0];
-    if (!best || best.score < threshold) return [];
-    return ranked.filter((r) => r.score >= threshold && r.score >= best.score - SECOND_LINK_MARGIN);
+    return saysEnough(text) ? pickSuggestions(this.rank(text), threshold) : [];
   }
+}
+
+/** Whether a text has enough content words to be linked on its own. */
+export const saysEnough = (text: string) => contentWords(text).length >= MIN_CONTENT_WORDS;
+
+/** Of a ranking, the ambitions to link: see suggestAll. */
+export function pickSuggestions(ranked: readonly RankedAmbition[], threshold = AUTO_LINK_THRESHOLD) {
+  const best = ranked[0];
+  if (!best || best.score < threshold) return [];
+  return ranked.filter((r) => r.score >= threshold && r.score >= best.score - SECOND_LINK_MARGIN);
 }
 
 const built = new WeakMap<Agenda, AmbitionClassifier>();

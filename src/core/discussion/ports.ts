@@ -185,6 +185,8 @@ export interface PersonalDataRepository {
 
 /** Settings of the discussion features, from the configuration; every field has a default. */
 export interface DiscussionSettings {
+  /** Ranks messages with a language model (SUMMARY_LLM_URL); the lexical classifier alone when absent. */
+  classifier?: import('./llm-classifier').LlmRanker;
   /** Key points of summaries; the extractive summariser when absent. */
   summariser?: Summariser;
   /** Days message texts are kept (RETENTION_DAYS); 365 when absent. */

@@ -1,10 +1,10 @@
 import { requireMember } from '../access';
 import { communityOfChannel } from '../communities';
-import { AppError } from '../errors';
+import { AppError, isAppError } from '../errors';
 import type { DiscussionMessage, LinkSource } from '../model';
 import type { CoreDeps, Repositories } from '../ports';
 import { analyseMessage } from './analysis';
-import type { AmbitionClassifier } from './classifier';
+import { type AmbitionClassifier, pickSuggestions, type RankedAmbition, saysEnough } from './classifier';
 import { learnedClassifier, learnLinks } from './learning';
 
 export interface RecordMessageInput {
@@ -39,17 +39,30 @@ export function taggedAmbitions(deps: CoreDeps, agendaId: string, text: string):
 }
 
 /**
- * Links the classifier's suggestions, marked `auto` with their score: the best ambition when it reaches
- * the threshold, and any other within the margin of it (a message may be about two ambitions).
+ * What the classifier suggests for a text: the best ambition when it reaches the threshold, and any
+ * other within the margin of it (a message may be about two ambitions). With a language model
+ * configured, its choices come first; when it fails, the lexical ranking stands. Asked before the
+ * transaction, so no transaction waits for the model.
  */
-async function suggest(
-  deps: CoreDeps,
-  repos: Repositories,
-  classifier: AmbitionClassifier,
-  messageId: string,
-  text: string,
-) {
-  for (const s of classifier.suggestAll(text))
+async function suggestions(deps: CoreDeps, agendaId: string, classifier: AmbitionClassifier, text: string) {
+  if (!saysEnough(text)) return [];
+  const lexical = classifier.rank(text);
+  const model = deps.discussion?.classifier;
+  if (!model) return pickSuggestions(lexical);
+  try {
+    return pickSuggestions(await model(deps.agendas.get(agendaId), text, lexical));
+  } catch (err) {
+    deps.logger.warn(
+      { code: isAppError(err) ? err.code : 'INTERNAL', err: (err as Error).message },
+      'classification by the language model failed; using the lexical ranking',
+    );
+    return pickSuggestions(lexical);
+  }
+}
+
+/** Links the suggestions, marked `auto` with their score. */
+async function suggest(deps: CoreDeps, repos: Repositories, suggested: RankedAmbition[], messageId: string) {
+  for (const s of suggested)
     await repos.messages.link(messageId, s.ambition, 'auto', s.score, null, deps.clock.now());
 }
 
@@ -66,6 +79,8 @@ export async function recordMessage(
   if (!community) return null;
   const now = deps.clock.now();
   const classifier = await learnedClassifier(deps, community.agendaId);
+  const tagged = taggedAmbitions(deps, community.agendaId, input.text);
+  const suggested = tagged.length ? [] : await suggestions(deps, community.agendaId, classifier, input.text);
   return deps.store.transaction(async (repos) => {
     const author = input.authorMemberId ? await repos.members.get(input.authorMemberId) : null;
     const { id, created } = await repos.messages.record({
@@ -85,10 +100,10 @@ export async function recordMessage(
         const root = await repos.messages.findByExternal(community.id, input.threadExternalId);
         for (const l of root?.links ?? []) if (l.source !== 'auto') links.set(l.ambitionId, 'thread');
       }
-      for (const a of taggedAmbitions(deps, community.agendaId, input.text)) links.set(a, 'tag');
+      for (const a of tagged) links.set(a, 'tag');
       for (const [ambitionId, source] of links)
         await repos.messages.link(id, ambitionId, source, null, null, now);
-      if (links.size === 0) await suggest(deps, repos, classifier, id, input.text);
+      if (links.size === 0) await suggest(deps, repos, suggested, id);
     }
     return repos.messages.get(id);
   });
@@ -107,6 +122,7 @@ export async function editMessage(
   if (!community) return null;
   const now = deps.clock.now();
   const classifier = await learnedClassifier(deps, community.agendaId);
+  const suggested = await suggestions(deps, community.agendaId, classifier, input.text);
   return deps.store.transaction(async (repos) => {
     const message = await repos.messages.findByExternal(community.id, input.externalId);
     if (!message || message.text === null) return message;
@@ -116,7 +132,7 @@ export async function editMessage(
     for (const a of taggedAmbitions(deps, community.agendaId, input.text))
       await repos.messages.link(message.id, a, 'tag', null, null, now);
     const kept = await repos.messages.get(message.id);
-    if (kept?.links.length === 0) await suggest(deps, repos, classifier, message.id, input.text);
+    if (kept?.links.length === 0) await suggest(deps, repos, suggested, message.id);
     return repos.messages.get(message.id);
   });
 }
