@@ -4,169 +4,19 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { CLI } from '../src/core/access';
-import { AgendaCatalog } from '../src/core/agenda/catalog';
-import type { Agenda } from '../src/core/agenda/model';
-import { AmbitionClassifier, AUTO_LINK_THRESHOLD } from '../src/core/discussion/classifier';
-import { sentences } from '../src/core/discussion/sentences';
-import { type Core, createCore } from '../src/core/index';
-import { REGIONS, type Region } from '../src/core/model';
-import type { Clock, Logger } from '../src/core/ports';
-import { loadAgendas } from '../src/store/agenda-files';
-import type { Db } from '../src/store/db';
-import { sqlStore } from '../src/store/sql-store';
-import { LABELLED_MESSAGES, PO_RAAD } from '../test/fixtures/discussion-messages';
-import { memoryEmbeddedDb } from '../test/support/embedded-memory';
+import { analyseMessage } from '../src/core/discussion/analysis';
+import { AmbitionClassifier } from '../src/core/discussion/classifier';
+import { llmRanker } from '../src/core/discussion/llm-classifier';
+import { SUMMARY_PICK } from '../src/core/discussion/summary';
+import { INSERT_SENTENCES, sentenceParams } from '../src/store/repositories/discussion-summary';
+import { accuracyReport } from './discussion-accuracy';
+import { agendas, generator, openCore, po, prng, seed, vo } from './discussion-world';
 
 const INGESTED = 3_000;
 const SUMMARISED = 100_000;
-const BOARDS = 40;
-const MEMBERS_PER_BOARD = 5;
-
-const agendas = loadAgendas();
-const po = agendas.find((a) => a.id === PO_RAAD) as Agenda;
-const vo = agendas.find((a) => a.id === 'vo-raad-2020-2025') as Agenda;
-const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 const pct = (n: number, of: number) => `${((100 * n) / of).toFixed(1)}%`;
 const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
 const line = (s = '') => process.stdout.write(`${s}\n`);
-
-/** A small seeded PRNG (mulberry32): the same messages every run. */
-function prng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function accuracy() {
-  const classifier = new AmbitionClassifier(po);
-  let top1 = 0;
-  let top3 = 0;
-  let defensible = 0;
-  const best: { score: number; right: boolean }[] = [];
-  for (const m of LABELLED_MESSAGES) {
-    const ranked = classifier.rank(m.text);
-    const ids = ranked.map((r) => r.ambition);
-    if (ids[0] === m.ambition) top1++;
-    if (ids.slice(0, 3).includes(m.ambition)) top3++;
-    if (ids[0] === m.ambition || m.alsoAbout?.includes(ids[0] as string)) defensible++;
-    best.push({ score: ranked[0]?.score ?? 0, right: ids[0] === m.ambition });
-  }
-  const n = LABELLED_MESSAGES.length;
-  line(`classifier on ${n} labelled PO-Raad messages (10 ambitions, agenda texts only):`);
-  line(
-    `  top-1 accuracy ${pct(top1, n)}, top-3 accuracy ${pct(top3, n)}, top-1 incl. second label ${pct(defensible, n)}`,
-  );
-  for (const threshold of [0.1, AUTO_LINK_THRESHOLD, 0.2, 0.25]) {
-    const above = best.filter((b) => b.score >= threshold);
-    line(
-      `  threshold ${threshold.toFixed(2)}${threshold === AUTO_LINK_THRESHOLD ? ' (used)' : '       '}: links ${pct(above.length, n)} of the messages, ${pct(above.filter((b) => b.right).length, Math.max(1, above.length))} of those correctly`,
-    );
-  }
-}
-
-async function openCore(at: Date): Promise<{ db: Db; core: Core }> {
-  const db = await memoryEmbeddedDb();
-  const store = sqlStore(db);
-  for (const agenda of agendas) await store.repos.agendas.save(agenda);
-  const clock: Clock = { now: () => at };
-  const core = createCore({
-    store,
-    clock,
-    ids: randomUUID,
-    logger: silent,
-    agendas: new AgendaCatalog(agendas),
-    coordinators: new Set(['slack:UCOORD']),
-  });
-  return { db, core };
-}
-
-/** Boards, members, and a community per theme (PO) and per line (VO) in one Slack workspace. */
-async function seed(core: Core) {
-  const coordinator = await core.meetMember('slack', 'T1', { externalId: 'UCOORD', name: 'Coördinator' });
-  await core.registerBoards(
-    CLI,
-    Array.from({ length: BOARDS }, (_, i) => ({
-      duoNumber: String(40000 + i),
-      name: `Stichting ${i}`,
-      region: REGIONS[i % REGIONS.length] as Region,
-    })),
-  );
-  const members: { id: string; boardId: string }[] = [];
-  for (let b = 0; b < BOARDS; b++) {
-    const board = await core.deps.store.repos.boards.findByDuo(String(40000 + b));
-    for (let m = 0; m < MEMBERS_PER_BOARD; m++) {
-      const member = await core.meetMember('slack', 'T1', {
-        externalId: `U${b}-${m}`,
-        name: `Lid ${b}-${m}`,
-      });
-      await core.chooseBoard(member.id, board?.id as string);
-      members.push({ id: member.id, boardId: board?.id as string });
-    }
-  }
-  const communities = new Map<string, { id: string; channelId: string }>();
-  for (const agenda of [po, vo])
-    for (const theme of agenda.themes) {
-      const c = await core.linkCommunity(
-        { memberId: coordinator.id },
-        {
-          workspaceId: 'slack:T1',
-          channelId: `C-${agenda.id}-${theme.id}`,
-          theme: theme.id,
-          agendaId: agenda.id,
-        },
-      );
-      communities.set(`${agenda.id}/${theme.id}`, { id: c.id, channelId: c.channelId });
-    }
-  return { members, communities };
-}
-
-/** Sentence pools per ambition: the labelled messages for PO-Raad, the agenda's own texts for VO-raad. */
-function pools(): { agenda: Agenda; ambitionId: string; themeIds: string[]; sentences: string[] }[] {
-  const out = po.ambitions.map((a) => ({
-    agenda: po,
-    ambitionId: a.id,
-    themeIds: [a.theme as string],
-    sentences: LABELLED_MESSAGES.filter((m) => m.ambition === a.id).flatMap((m) => sentences(m.text)),
-  }));
-  const voTexts = vo.themes.flatMap((t) => [...t.goals, ...t.actions].flatMap((x) => sentences(x.text)));
-  const poSentences = out.flatMap((p) => p.sentences);
-  vo.ambitions.forEach((a, i) => {
-    out.push({
-      agenda: vo,
-      ambitionId: a.id,
-      themeIds: vo.themes.map((t) => t.id),
-      sentences: [
-        a.text,
-        ...voTexts.filter((_, j) => j % vo.ambitions.length === i),
-        ...poSentences.filter((_, j) => j % vo.ambitions.length === i),
-      ],
-    });
-  });
-  return out;
-}
-
-const OPENERS = ['', '', '', 'Bij ons: ', 'Herkenbaar. ', 'Update: ', 'Vraag aan de groep: ', 'Goed punt. '];
-
-function generator(seedValue: number) {
-  const random = prng(seedValue);
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)] as T;
-  const all = pools();
-  return (i: number) => {
-    const pool = pick(all);
-    const parts = Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(pool.sentences));
-    const text = `${pick(OPENERS)}${parts.join(' ')}${random() < 0.15 ? ' Wie heeft hier ervaring mee?' : ''}`;
-    return {
-      agenda: pool.agenda,
-      ambitionId: pool.ambitionId,
-      themeId: pick(pool.themeIds),
-      text: `${text} (${i % 97})`,
-    };
-  };
-}
 
 async function ingestion() {
   const start = new Date('2027-03-01T09:00:00Z');
@@ -209,6 +59,51 @@ async function ingestion() {
     `  ${rate.toFixed(0)} messages/s; baseline plain INSERT ${baseline.toFixed(0)} rows/s; ratio ${(baseline / rate).toFixed(1)}x slower`,
   );
   line(`  ${pct(linked, INGESTED)} got a link (thread or automatic)`);
+
+  // Batched, as a burst arrives: the same messages through recordMessages, 100 at a time, against the
+  // same rows by plain batched INSERTs (unnest, 100 per statement, no core, no links, no sentences).
+  const BURST = 100;
+  const bursts = Array.from({ length: INGESTED / BURST }, (_, b) =>
+    messages.slice(b * BURST, (b + 1) * BURST),
+  );
+  t0 = performance.now();
+  for (const [b, burst] of bursts.entries())
+    await db.query(
+      `INSERT INTO discussion_messages (id, community_id, external_id, member_id, board_id, text, posted_at)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])`,
+      [
+        burst.map(() => randomUUID()),
+        burst.map((m) => m.community.id),
+        burst.map((_, k) => `plain.${b}.${k}`),
+        burst.map((m) => m.author.id),
+        burst.map((m) => m.author.boardId),
+        burst.map((m) => m.text),
+        burst.map(() => start),
+      ],
+    );
+  const batchedBaseline = INGESTED / ((performance.now() - t0) / 1000);
+  t0 = performance.now();
+  let batchLinked = 0;
+  for (const [b, burst] of bursts.entries()) {
+    const result = await core.recordMessages(
+      burst.map((m, k) => ({
+        workspaceId: 'slack:T1',
+        channelId: m.community.channelId,
+        externalId: `batch.${b}.${k}`,
+        threadExternalId: k % 5 === 4 ? `batch.${b}.${k - 1}` : null,
+        authorMemberId: m.author.id,
+        text: m.text,
+        postedAt: start,
+      })),
+    );
+    batchLinked += result.linked;
+  }
+  const batchRate = INGESTED / ((performance.now() - t0) / 1000);
+  line(`ingestion of the same ${INGESTED} messages through recordMessages, ${BURST} per call:`);
+  line(
+    `  ${batchRate.toFixed(0)} messages/s (goal >= 2000: ${batchRate >= 2000 ? 'met' : 'MISSED'}); ratio ${(baseline / batchRate).toFixed(2)}x the plain one-row INSERT, ${(batchedBaseline / batchRate).toFixed(1)}x a plain batched INSERT (${batchedBaseline.toFixed(0)} rows/s)`,
+  );
+  line(`  ${pct(batchLinked, INGESTED)} got a link (thread or automatic)`);
   await db.close();
 }
 
@@ -252,6 +147,14 @@ async function summarising() {
         rows.map((r) => r.posted),
       ],
     );
+    // The per-message work recordMessage does at ingestion: sentences, terms, flags.
+    const sentenceRows = rows.flatMap((r) =>
+      analyseMessage(r.text).sentences.map((x) => ({ id: r.id, ...x })),
+    );
+    await db.query(INSERT_SENTENCES, sentenceParams(sentenceRows.map((x) => ({ ...x, messageId: x.id }))));
+    await db.query('UPDATE discussion_messages SET analysed = true WHERE id = ANY($1::text[])', [
+      rows.map((r) => r.id),
+    ]);
     await db.query(
       `INSERT INTO message_ambitions (message_id, ambition_id, source, created_at)
        SELECT id, ambition, 'tag', $3 FROM unnest($1::text[], $2::text[]) AS t (id, ambition)`,
@@ -264,16 +167,16 @@ async function summarising() {
   );
   const period = { from, to: at };
 
-  // Baseline: the same messages read from the database and passed over once (their length summed).
+  // Baseline: the candidate rows read from the database (each ambition's activity per author and the
+  // candidate sentences the store picks) and passed over once (the sentences' length summed).
+  const discussion = core.deps.store.repos.discussion;
   let t0 = performance.now();
   let chars = 0;
-  for (const a of ambitions)
-    for (const m of await core.deps.store.repos.discussion.messagesForAmbition({
-      ...period,
-      agendaId: a.agendaId,
-      ambitionId: a.id,
-    }))
-      chars += m.text?.length ?? 0;
+  for (const a of ambitions) {
+    const scope = { ...period, agendaId: a.agendaId, ambitionId: a.id };
+    for (const a of await discussion.ambitionActivity(scope)) chars += a.messages * 0;
+    for (const x of await discussion.summarySentences(scope, SUMMARY_PICK)) chars += x.text.length;
+  }
   const baseline = performance.now() - t0;
 
   (globalThis as { gc?: () => void }).gc?.();
@@ -294,13 +197,13 @@ async function summarising() {
   const time = performance.now() - t0;
   const peak = process.resourceUsage().maxRSS;
   line(
-    `summarising ${messages} messages (${(chars / 1e6).toFixed(1)} M characters) over ${ambitions.length} ambitions of both agendas:`,
+    `summarising ${messages} messages (${(chars / 1e6).toFixed(1)} M characters of candidate sentences) over ${ambitions.length} ambitions of both agendas:`,
   );
   line(
     `  ${(time / 1000).toFixed(2)} s (${(time / ambitions.length).toFixed(0)} ms per ambition), ${points} key points`,
   );
   line(
-    `  baseline reading the same texts and passing over them: ${(baseline / 1000).toFixed(2)} s; ratio ${(time / baseline).toFixed(1)}x`,
+    `  baseline reading the candidate rows and passing over them: ${(baseline / 1000).toFixed(2)} s; ratio ${(time / baseline).toFixed(1)}x`,
   );
   line(
     `  peak RSS of the process ${mb(peak)} (RSS before summarising ${mb(rssBefore)}, the database included)`,
@@ -309,8 +212,20 @@ async function summarising() {
 }
 
 async function main() {
-  accuracy();
-  line();
+  // With SUMMARY_LLM_URL (and SUMMARY_LLM_MODEL) set, the language model is evaluated on the held-out sets too.
+  const url = process.env.SUMMARY_LLM_URL;
+  const model = url
+    ? llmRanker({ url, model: process.env.SUMMARY_LLM_MODEL ?? '', timeoutMs: 20_000, fetch })
+    : undefined;
+  await accuracyReport(
+    agendas,
+    model &&
+      ((agenda) => async (text) => {
+        const lexical = new AmbitionClassifier(agenda).rank(text);
+        return (await model(agenda, text, lexical).catch(() => lexical)).map((r) => r.ambition);
+      }),
+  );
+  if (!model) line('language model: not evaluated (set SUMMARY_LLM_URL and SUMMARY_LLM_MODEL to compare)\n');
   // Summarising before ingesting: the peak RSS of the process is then the summary's.
   await summarising();
   line();

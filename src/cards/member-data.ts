@@ -1,5 +1,6 @@
 import { isCoordinator } from '../core/access';
 import { getCycle } from '../core/cycles';
+import { keyPointLine } from '../core/discussion/index';
 import { AppError } from '../core/errors';
 import type { Core } from '../core/index';
 import type { Cycle, Member, Practice, UpdateAnswer } from '../core/model';
@@ -187,7 +188,7 @@ export async function summaryData(
   return {
     ambition: { id, number, title, text },
     cycleName: latest?.name ?? null,
-    keyPoints: summary.keyPoints.map((p) => p.text),
+    keyPoints: summary.keyPoints.map((p) => keyPointLine(p, { locale: member.locale })),
     statusCounts: latest?.counts ?? { on_track: 0, attention: 0, behind: 0, not_started: 0 },
     steeringNeeded: summary.steering.filter((s) => s.cycleId === latest?.cycleId).length,
     practices: summary.practices

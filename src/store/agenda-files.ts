@@ -6,6 +6,7 @@ import { type Agenda, agendaSchema } from '../core/agenda/model';
 import { AppError } from '../core/errors';
 import { AGENDAS_DIR } from '../paths';
 import { MAX_IMPORT_BYTES, readImportFile } from './import-file';
+import { attachLexicon } from './lexicon-files';
 
 function yamlFilesIn(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -62,5 +63,5 @@ export function loadAgendas(extraFiles: readonly string[] = [], dataDir?: string
     const agenda = loadAgendaFile(file);
     byId.set(agenda.id, agenda);
   }
-  return [...byId.values()];
+  return [...byId.values()].map((a) => attachLexicon(a, dataDir));
 }

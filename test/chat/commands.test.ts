@@ -184,8 +184,9 @@ describe('chat commands', () => {
     expect(shown).toContain('Op basis van de cyclus Voorjaar 2027 en de gesprekken in de leergemeenschap');
     const keyPoints = shown[shown.indexOf('Belangrijkste punten') + 1]?.split('\n') ?? [];
     expect(keyPoints).toHaveLength(5);
+    // Each point with where it was said: the board and the day.
     expect(keyPoints).toContain(
-      '- Onze resultaten op begrijpend lezen blijven al drie jaar achter bij het landelijk gemiddelde.',
+      '- Onze resultaten op begrijpend lezen blijven al drie jaar achter bij het landelijk gemiddelde. (Vereniging Christelijk Primair Onderwijs Zuid, 1 februari 2027)',
     );
     expect(shown).toEqual(
       expect.arrayContaining([

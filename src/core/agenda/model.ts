@@ -57,8 +57,13 @@ export const agendaSchema = z
     locale: z.enum(['nl', 'en']).default('nl'),
     themes: z.array(themeSchema).min(1).max(50),
     ambitions: z.array(ambitionSchema).min(1).max(200),
+    /** Sector terms per ambition id, from agendas/lexicon/ (see core/discussion/lexicon.ts). */
+    lexicon: z.record(z.string().max(20), z.array(z.string().trim().min(1).max(100)).max(500)).optional(),
   })
   .superRefine((agenda, ctx) => {
+    for (const key of Object.keys(agenda.lexicon ?? {}))
+      if (!agenda.ambitions.some((a) => a.id === key))
+        ctx.addIssue({ code: 'custom', path: ['lexicon', key], message: `no ambition "${key}"` });
     const themeIds = new Set(agenda.themes.map((t) => t.id));
     const seen = new Set<string>();
     const unique = (value: string, path: (string | number)[]) => {

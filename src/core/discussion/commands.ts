@@ -1,9 +1,9 @@
 import type { Actor } from '../access';
 import type { Member } from '../model';
 import type { CoreDeps } from '../ports';
-import { classifierFor } from './classifier';
 import { digestContent, dueDigests, queueDigests } from './digests';
 import type { RenderOptions } from './labels';
+import { learnedClassifier } from './learning';
 import { summaryMarkdown } from './markdown';
 import { eraseMemberTexts, exportMemberData } from './personal-data';
 import {
@@ -15,6 +15,7 @@ import {
   type RecordMessageInput,
   recordMessage,
 } from './record';
+import { recordMessages } from './record-batch';
 import { sectorReport } from './report';
 import { type ReportFormat, renderReport } from './report-formats';
 import { purgeExpiredTexts } from './retention';
@@ -25,6 +26,8 @@ export function discussionCommands(deps: CoreDeps) {
   return {
     /** A message arrived in a channel (Slack `message`, Teams channel message). */
     recordMessage: (input: RecordMessageInput) => recordMessage(deps, input),
+    /** A burst of messages at once (a backlog, a channel's history): batched writes, the same rules. */
+    recordMessages: (inputs: readonly RecordMessageInput[]) => recordMessages(deps, inputs),
     /** Slack `message_changed`, Teams `messageUpdate`. */
     editMessage: (input: MessageAddress & { text: string; editedAt: Date }) => editMessage(deps, input),
     /** Slack `message_deleted`, Teams `messageDelete`. */
@@ -35,8 +38,8 @@ export function discussionCommands(deps: CoreDeps) {
     /** Removing a wrong (automatic) link, or replacing it, in one go. */
     correctLinks: (memberId: string, input: MessageAddress & { add: string[]; remove: string[] }) =>
       correctLinks(deps, memberId, input),
-    /** The agenda's ambitions ranked for a text, best first (the `classify` command). */
-    classify: (agendaId: string, text: string) => classifierFor(deps.agendas.get(agendaId)).rank(text),
+    /** The agenda's ambitions ranked for a text, best first, with what the association taught it. */
+    classify: async (agendaId: string, text: string) => (await learnedClassifier(deps, agendaId)).rank(text),
     /** `samenvatting <ambitie>`: the summary object the card, dashboard and Markdown render. */
     summarise: (viewer: Actor, request: SummaryRequest) => summariseAmbition(deps, viewer, request),
     summaryMarkdown,

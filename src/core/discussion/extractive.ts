@@ -1,18 +1,15 @@
-import { isStopWord, stem, words } from './dutch';
-import { sentences } from './sentences';
+import { contentTerms } from './analysis';
+import type { StoredSentence } from './ports';
 import type { Candidate } from './summariser';
-import { counts, inverseDocumentFrequency, norm, tfidf, type Vector } from './vectors';
+import { inverseDocumentFrequency } from './vectors';
 
 /**
- * The extractive side of a summary: the messages' sentences ranked by how central they are to the
- * discussion (cosine to the TF-IDF centroid of all sentences, linear in their number) and how close to
- * the ambition, near-duplicates (Jaccard on shingles of content terms) merged, questions set apart.
+ * The extractive side of a summary, over sentences analysed at ingestion: statements ranked by how
+ * central they are to the discussion (cosine to the TF-IDF centroid of all statements, linear in their
+ * number) and how close to the ambition; near-duplicates (Jaccard on shingles of content terms) merged
+ * into one point that counts every message saying it; a statement that leans on the sentence before it
+ * ("Dat komt door …") keeps that sentence; questions set apart.
  */
-
-export interface SourceMessage {
-  id: string;
-  text: string;
-}
 
 export interface Question {
   text: string;
@@ -22,28 +19,21 @@ export interface Question {
 
 export interface Extraction {
   candidates: Candidate[];
-  /** Every question asked, in message order. */
+  /** Every question asked. */
   questions: Question[];
 }
 
 const CENTROID_WEIGHT = 0.75;
-const MIN_TERMS = 4;
-const MAX_SENTENCE = 400;
+/** Statements with fewer content terms say too little to be a key point (the store filters on it). */
+export const MIN_TERMS = 4;
 const DUPLICATE = 0.5;
-
-interface Sentence {
-  text: string;
-  messageId: string;
-  terms: string[];
-  shingles: ReadonlySet<string>;
-}
 
 /**
  * A sentence's shingles: its content terms and each pair of neighbouring ones. Stop words and word order
  * around them do not count, so "Ook bij ons: wij gebruiken een vragenlijst …" meets "Wij gebruiken een
  * vragenlijst …".
  */
-function shingles(terms: readonly string[]): Set<string> {
+export function shingles(terms: readonly string[]): Set<string> {
   const out = new Set(terms);
   for (let i = 0; i + 1 < terms.length; i++) out.add(`${terms[i]} ${terms[i + 1]}`);
   return out;
@@ -57,95 +47,116 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
   return union === 0 ? 0 : both / union;
 }
 
-function split(messages: readonly SourceMessage[]) {
-  const statements: Sentence[] = [];
-  const questions: Sentence[] = [];
-  for (const m of messages)
-    for (const text of sentences(m.text)) {
-      if (text.length > MAX_SENTENCE) continue;
-      const terms = words(text)
-        .filter((w) => !isStopWord(w))
-        .map(stem);
-      const s = { text, messageId: m.id, terms, shingles: shingles(terms) };
-      if (text.endsWith('?')) {
-        if (terms.length >= 2) questions.push(s);
-      } else if (terms.length >= MIN_TERMS) statements.push(s);
-    }
-  return { statements, questions };
+interface Group<S> {
+  kept: S;
+  shingles: Set<string>;
+  alsoIn: Set<string>;
 }
 
-/** Keeps the first of each group of near-duplicates (and at most one per message); others join it. */
-function dedupe<S extends Omit<Sentence, 'terms'>>(
+/**
+ * Keeps the first of each group of near-duplicates (at most `keep` groups, one per message); later ones
+ * join their group. Groups are found through an index of their shingles, so a sentence is compared
+ * only with the groups it shares a shingle with, and once the groups are full a sentence that shares
+ * none with any is passed over without a comparison.
+ */
+function group<S extends { messageId: string }>(
   ranked: readonly S[],
+  shinglesOf: (s: S) => Set<string>,
   keep: number,
-): { kept: S; alsoIn: Set<string> }[] {
-  const groups: { kept: S; alsoIn: Set<string> }[] = [];
+): Group<S>[] {
+  const groups: Group<S>[] = [];
+  const index = new Map<string, number[]>();
   const used = new Set<string>();
   for (const s of ranked) {
-    const twin = groups.find((g) => jaccard(g.kept.shingles, s.shingles) >= DUPLICATE);
+    const own = shinglesOf(s);
+    const seen = new Set<number>();
+    let twin: Group<S> | undefined;
+    for (const sh of own)
+      for (const g of index.get(sh) ?? []) {
+        if (seen.has(g)) continue;
+        seen.add(g);
+        const candidate = groups[g] as Group<S>;
+        if (jaccard(candidate.shingles, own) >= DUPLICATE) {
+          twin = candidate;
+          break;
+        }
+      }
     if (twin) {
       if (s.messageId !== twin.kept.messageId) twin.alsoIn.add(s.messageId);
     } else if (groups.length < keep && !used.has(s.messageId)) {
-      groups.push({ kept: s, alsoIn: new Set() });
+      for (const sh of own) {
+        const list = index.get(sh);
+        if (list) list.push(groups.length);
+        else index.set(sh, [groups.length]);
+      }
+      groups.push({ kept: s, shingles: own, alsoIn: new Set() });
       used.add(s.messageId);
     }
   }
   return groups;
 }
 
-/** Ranks the sentences of the messages; `keep` bounds the candidates returned. */
-export function extract(messages: readonly SourceMessage[], ambitionText: string, keep: number): Extraction {
-  const { statements, questions } = split(messages);
+/** Ranks the statements of the sentences; `keep` bounds the candidates returned. */
+export function extract(
+  sentences: readonly StoredSentence[],
+  ambitionText: string,
+  keep: number,
+): Extraction {
+  const statements = sentences.filter((s) => !s.question && s.terms.length >= MIN_TERMS);
   const idf = inverseDocumentFrequency(statements.map((s) => s.terms));
-  const vectors = statements.map((s) => tfidf(counts(s.terms), idf));
-  const centroid: Vector = new Map();
-  for (const v of vectors) {
-    const n = norm(v);
-    if (n > 0) for (const [t, w] of v) centroid.set(t, (centroid.get(t) ?? 0) + w / n);
-  }
-  const ambition = tfidf(
-    counts(
-      words(ambitionText)
-        .filter((w) => !isStopWord(w))
-        .map(stem),
-    ),
-    idf,
-  );
-  const centroidNorm = norm(centroid);
-  const ambitionNorm = norm(ambition);
-  const score = (v: Vector) => {
-    const n = norm(v);
-    if (n === 0) return 0;
+  // Each statement as a unit TF-IDF vector over its distinct terms (sublinear counts), then the centroid.
+  const vectors = statements.map((s) => {
+    const tf = new Map<string, number>();
+    for (const t of s.terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+    let n2 = 0;
+    for (const [t, n] of tf) {
+      const w = (1 + Math.log(n)) * (idf.get(t) ?? 0);
+      tf.set(t, w);
+      n2 += w * w;
+    }
+    const n = Math.sqrt(n2) || 1;
+    for (const [t, w] of tf) tf.set(t, w / n);
+    return tf;
+  });
+  const centroid = new Map<string, number>();
+  for (const v of vectors) for (const [t, w] of v) centroid.set(t, (centroid.get(t) ?? 0) + w);
+  let c2 = 0;
+  for (const w of centroid.values()) c2 += w * w;
+  const centroidNorm = Math.sqrt(c2) || 1;
+  const ambition = new Map<string, number>();
+  for (const t of contentTerms(ambitionText)) ambition.set(t, (ambition.get(t) ?? 0) + 1);
+  for (const [t, n] of ambition) ambition.set(t, (1 + Math.log(n)) * (idf.get(t) ?? 0));
+  let a2 = 0;
+  for (const w of ambition.values()) a2 += w * w;
+  const ambitionNorm = Math.sqrt(a2) || 1;
+
+  const scored = statements.map((s, i) => {
     let c = 0;
     let a = 0;
-    for (const [t, w] of v) {
+    for (const [t, w] of vectors[i] as Map<string, number>) {
       c += w * (centroid.get(t) ?? 0);
       a += w * (ambition.get(t) ?? 0);
     }
-    return (
-      CENTROID_WEIGHT * (centroidNorm ? c / (n * centroidNorm) : 0) +
-      (1 - CENTROID_WEIGHT) * (ambitionNorm ? a / (n * ambitionNorm) : 0)
-    );
-  };
-  const scored = statements.map((s, i) => ({ s, score: score(vectors[i] as Vector) }));
-  scored.sort((a, b) => b.score - a.score);
-  const scores = new Map(scored.map((x) => [x.s, x.score]));
-  const candidates = dedupe(
-    scored.map((x) => x.s),
-    keep,
-  ).map(({ kept, alsoIn }) => ({
-    text: kept.text,
-    messageId: kept.messageId,
+    return {
+      s,
+      messageId: s.messageId,
+      score: (CENTROID_WEIGHT * c) / centroidNorm + ((1 - CENTROID_WEIGHT) * a) / ambitionNorm,
+    };
+  });
+  scored.sort((x, y) => y.score - x.score);
+  const candidates = group(scored, (x) => shingles(x.s.terms), keep).map(({ kept, alsoIn }) => ({
+    text: kept.s.context ? `${kept.s.context} ${kept.s.text}` : kept.s.text,
+    messageId: kept.s.messageId,
     alsoIn: [...alsoIn],
-    score: scores.get(kept) ?? 0,
+    score: kept.score,
   }));
-  return {
-    candidates,
-    questions: questions.map(({ text, messageId, shingles }) => ({ text, messageId, shingles })),
-  };
+  const questions = sentences
+    .filter((s) => s.question && s.terms.length >= 2)
+    .map((s) => ({ text: s.text, messageId: s.messageId, shingles: shingles(s.terms) }));
+  return { candidates, questions };
 }
 
 /** The first `keep` questions that are not near-duplicates of an earlier one. */
 export function distinctQuestions(questions: readonly Question[], keep: number): Question[] {
-  return dedupe(questions, keep).map((g) => g.kept);
+  return group(questions, (q) => new Set(q.shingles), keep).map((g) => g.kept);
 }

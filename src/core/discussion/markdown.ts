@@ -8,7 +8,51 @@ import {
   STATUS_LABELS,
   TREND_LABELS,
 } from './labels';
-import type { AmbitionSummary, CycleStatusSummary, Trend } from './summary';
+import type { AmbitionSummary, CycleStatusSummary, KeyPoint, Trend } from './summary';
+
+/** Sources named after a key point; the rest are counted. */
+const SOURCES_SHOWN = 3;
+
+/** The first sentence of a text, at most about a line long. */
+export function oneLine(text: string, max = 160): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const first = /^.+?[.!?](?=\s|$)/.exec(flat)?.[0] ?? flat;
+  return first.length <= max ? first : `${first.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** "3 besturen noemen: …" when more than one board said it, else the point itself. */
+export function keyPointText(p: KeyPoint, options: RenderOptions = {}): string {
+  const l = labels(options.locale);
+  return p.boards > 1 ? `${l.boardsMention.replace('{n}', String(p.boards))}: ${p.text}` : p.text;
+}
+
+/** A key point on one plain line, for a card: "3 besturen noemen: … (Stichting A, 5 maart 2027; …)". */
+export function keyPointLine(p: KeyPoint, options: RenderOptions = {}): string {
+  return `${keyPointText(p, options)} (${keyPointSources(p, options, false, (t) => t)})`;
+}
+
+/** Where a key point was said: board and date of the first sources, the rest counted. */
+export function keyPointSources(
+  p: KeyPoint,
+  options: RenderOptions = {},
+  withLinks = false,
+  quote: (text: string) => string = md,
+): string {
+  const l = labels(options.locale);
+  const shown = p.sources
+    .slice(0, SOURCES_SHOWN)
+    .map((s) =>
+      [
+        s.boardName ? quote(s.boardName) : null,
+        formatDate(s.postedAt, options),
+        withLinks ? `[${l.message}](${s.link})` : null,
+      ]
+        .filter(Boolean)
+        .join(', '),
+    );
+  const more = p.sources.length - shown.length;
+  return [...shown, ...(more > 0 ? [l.andMore.replace('{n}', String(more))] : [])].join('; ');
+}
 
 /** People's words inside Markdown: on one line, with the characters that would format escaped. */
 export function md(text: string): string {
@@ -55,16 +99,8 @@ export function summarySections(s: AmbitionSummary, options: RenderOptions = {},
 
   out.push(`${h} ${l.keyPoints}`, '');
   if (s.keyPoints.length === 0) out.push(l.noKeyPoints);
-  for (const p of s.keyPoints) {
-    const [first, ...others] = p.sources;
-    const where = [
-      first ? date(first.postedAt) : '',
-      others.length ? l.alsoIn.replace('{n}', String(others.length)) : '',
-    ]
-      .filter(Boolean)
-      .join(', ');
-    out.push(`- ${md(p.text)} _(${where})_`);
-  }
+  for (const p of s.keyPoints)
+    out.push(`- ${md(keyPointText(p, options))} _(${keyPointSources(p, options, true)})_`);
 
   if (s.openQuestions.length) {
     out.push('', `${h} ${l.openQuestions}`, '');
@@ -75,7 +111,7 @@ export function summarySections(s: AmbitionSummary, options: RenderOptions = {},
     out.push('', `${h} ${l.practices}`, '');
     for (const p of s.practices)
       out.push(
-        `- **${md(p.title)}**${p.boardName ? ` (${md(p.boardName)})` : ''}: ${md(p.description)}${p.instruments ? ` ${md(p.instruments)}` : ''}`,
+        `- **${md(p.title)}**${p.boardName ? ` (${md(p.boardName)})` : ''}: ${md(oneLine(p.description))}`,
       );
   }
 

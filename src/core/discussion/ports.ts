@@ -1,5 +1,27 @@
 import type { AmbitionLink, Community, LinkSource, Member, Platform, Practice, Update } from '../model';
 import type { AuditEntry } from '../ports';
+import type { MessageAnalysis } from './analysis';
+
+/** A message of a batch, with its analysis (recordMessages). */
+export interface BatchMessage {
+  id: string;
+  communityId: string;
+  externalId: string;
+  threadExternalId: string | null;
+  memberId: string | null;
+  boardId: string | null;
+  text: string;
+  postedAt: Date;
+  analysis: MessageAnalysis;
+}
+
+export interface BatchLink {
+  messageId: string;
+  ambitionId: string;
+  source: LinkSource;
+  score: number | null;
+}
+
 import type { Summariser } from './summariser';
 
 /** What discussion, summaries, digests and personal-data requests need from the store, beyond the core's. */
@@ -16,12 +38,39 @@ export interface MessageRef {
   postedAt: Date;
 }
 
-/** A message linked to one ambition; its text is null once purged or erased. */
+/** A message linked to one ambition (without its text: summaries read its analysed sentences). */
 export interface AmbitionMessage extends MessageRef {
   memberId: string | null;
   boardId: string | null;
-  text: string | null;
+  /** False once purged or erased. */
+  hasText: boolean;
+  /** Its sentences are stored (false for messages recorded before they were). */
+  analysed: boolean;
+  /** It asks for help or steering. */
+  steering: boolean;
   source: LinkSource;
+}
+
+/** One author's messages in a summary's scope, counted. */
+export interface AuthorActivity {
+  boardId: string | null;
+  memberId: string | null;
+  messages: number;
+  withText: number;
+  steering: number;
+  /** With a text but no stored sentences (recorded before they were stored). */
+  unanalysed: number;
+  bySource: Record<LinkSource, number>;
+}
+
+/** A stored sentence of a message, with the one before it when it leans on it. */
+export interface StoredSentence {
+  messageId: string;
+  position: number;
+  text: string;
+  terms: string[];
+  question: boolean;
+  context: string | null;
 }
 
 export interface AmbitionScope {
@@ -57,6 +106,34 @@ export interface DiscussionRepository {
     which: { ambitions?: readonly string[]; sources?: readonly LinkSource[] },
   ): Promise<number>;
   messagesForAmbition(scope: AmbitionScope): Promise<AmbitionMessage[]>;
+  /** Stores a message's analysis (sentences, steering flag), replacing any earlier one. */
+  saveAnalysis(messageId: string, analysis: MessageAnalysis): Promise<void>;
+  /**
+   * The candidate sentences of the scope's messages for a summary, picked by the store: of the statements
+   * with at least minTerms content terms the `statements` whose terms recur most in the scope's
+   * discussion, and the newest `questions`; each with the sentence before it when it leans on it.
+   */
+  summarySentences(
+    scope: AmbitionScope,
+    limits: { minTerms: number; statements: number; questions: number },
+  ): Promise<StoredSentence[]>;
+  /** The scope's messages counted per author (board, member), by link source and flags. */
+  ambitionActivity(scope: AmbitionScope): Promise<AuthorActivity[]>;
+  /** Where these messages are and who wrote them (the sources of key points and questions). */
+  messageRefs(messageIds: readonly string[]): Promise<AmbitionMessage[]>;
+  /** The texts of the scope's messages whose sentences are not stored yet (recorded before they were). */
+  unanalysedTexts(scope: AmbitionScope): Promise<Map<string, string>>;
+  /**
+   * Inserts messages with their links and sentences in a few statements; messages whose platform id is
+   * stored already are skipped with theirs. Returns the ids inserted.
+   */
+  insertBatch(messages: readonly BatchMessage[], links: readonly BatchLink[], at: Date): Promise<Set<string>>;
+  /** The ambitions people linked (not automatically) to these thread roots, by "community externalId". */
+  personLinksOf(
+    roots: readonly { communityId: string; externalId: string }[],
+  ): Promise<Map<string, string[]>>;
+  /** The most recent messages of the agenda's communities linked by hand, with the ambition: learned examples. */
+  labelledExamples(agendaId: string, limit: number): Promise<{ ambitionId: string; text: string }[]>;
   /** Every post in the threads that start with these messages (the starts included). */
   threadPosts(threads: readonly { communityId: string; root: string }[]): Promise<ThreadPost[]>;
   /** The current (not superseded) updates about the ambition or its actions in these cycles. */
@@ -108,6 +185,8 @@ export interface PersonalDataRepository {
 
 /** Settings of the discussion features, from the configuration; every field has a default. */
 export interface DiscussionSettings {
+  /** Ranks messages with a language model (SUMMARY_LLM_URL); the lexical classifier alone when absent. */
+  classifier?: import('./llm-classifier').LlmRanker;
   /** Key points of summaries; the extractive summariser when absent. */
   summariser?: Summariser;
   /** Days message texts are kept (RETENTION_DAYS); 365 when absent. */

@@ -1,9 +1,11 @@
 import { requireMember } from '../access';
 import { communityOfChannel } from '../communities';
-import { AppError } from '../errors';
-import type { Community, DiscussionMessage, LinkSource } from '../model';
+import { AppError, isAppError } from '../errors';
+import type { DiscussionMessage, LinkSource } from '../model';
 import type { CoreDeps, Repositories } from '../ports';
-import { classifierFor } from './classifier';
+import { analyseMessage } from './analysis';
+import { type AmbitionClassifier, pickSuggestions, type RankedAmbition, saysEnough } from './classifier';
+import { learnedClassifier, learnLinks } from './learning';
 
 export interface RecordMessageInput {
   workspaceId: string;
@@ -36,16 +38,32 @@ export function taggedAmbitions(deps: CoreDeps, agendaId: string, text: string):
   return [...found];
 }
 
-/** Links the classifier's best ambition, marked `auto` with its score, when it reaches the threshold. */
-async function suggest(
-  deps: CoreDeps,
-  repos: Repositories,
-  community: Community,
-  messageId: string,
-  text: string,
-) {
-  const best = classifierFor(deps.agendas.get(community.agendaId)).suggest(text);
-  if (best) await repos.messages.link(messageId, best.ambition, 'auto', best.score, null, deps.clock.now());
+/**
+ * What the classifier suggests for a text: the best ambition when it reaches the threshold, and any
+ * other within the margin of it (a message may be about two ambitions). With a language model
+ * configured, its choices come first; when it fails, the lexical ranking stands. Asked before the
+ * transaction, so no transaction waits for the model.
+ */
+async function suggestions(deps: CoreDeps, agendaId: string, classifier: AmbitionClassifier, text: string) {
+  if (!saysEnough(text)) return [];
+  const lexical = classifier.rank(text);
+  const model = deps.discussion?.classifier;
+  if (!model) return pickSuggestions(lexical);
+  try {
+    return pickSuggestions(await model(deps.agendas.get(agendaId), text, lexical));
+  } catch (err) {
+    deps.logger.warn(
+      { code: isAppError(err) ? err.code : 'INTERNAL', err: (err as Error).message },
+      'classification by the language model failed; using the lexical ranking',
+    );
+    return pickSuggestions(lexical);
+  }
+}
+
+/** Links the suggestions, marked `auto` with their score. */
+async function suggest(deps: CoreDeps, repos: Repositories, suggested: RankedAmbition[], messageId: string) {
+  for (const s of suggested)
+    await repos.messages.link(messageId, s.ambition, 'auto', s.score, null, deps.clock.now());
 }
 
 /**
@@ -60,6 +78,9 @@ export async function recordMessage(
   const community = await deps.store.repos.communities.findByChannel(input.workspaceId, input.channelId);
   if (!community) return null;
   const now = deps.clock.now();
+  const classifier = await learnedClassifier(deps, community.agendaId);
+  const tagged = taggedAmbitions(deps, community.agendaId, input.text);
+  const suggested = tagged.length ? [] : await suggestions(deps, community.agendaId, classifier, input.text);
   return deps.store.transaction(async (repos) => {
     const author = input.authorMemberId ? await repos.members.get(input.authorMemberId) : null;
     const { id, created } = await repos.messages.record({
@@ -73,15 +94,16 @@ export async function recordMessage(
       postedAt: input.postedAt,
     });
     if (created) {
+      await repos.discussion.saveAnalysis(id, analyseMessage(input.text));
       const links = new Map<string, LinkSource>();
       if (input.threadExternalId) {
         const root = await repos.messages.findByExternal(community.id, input.threadExternalId);
         for (const l of root?.links ?? []) if (l.source !== 'auto') links.set(l.ambitionId, 'thread');
       }
-      for (const a of taggedAmbitions(deps, community.agendaId, input.text)) links.set(a, 'tag');
+      for (const a of tagged) links.set(a, 'tag');
       for (const [ambitionId, source] of links)
         await repos.messages.link(id, ambitionId, source, null, null, now);
-      if (links.size === 0) await suggest(deps, repos, community, id, input.text);
+      if (links.size === 0) await suggest(deps, repos, suggested, id);
     }
     return repos.messages.get(id);
   });
@@ -99,15 +121,18 @@ export async function editMessage(
   const community = await deps.store.repos.communities.findByChannel(input.workspaceId, input.channelId);
   if (!community) return null;
   const now = deps.clock.now();
+  const classifier = await learnedClassifier(deps, community.agendaId);
+  const suggested = await suggestions(deps, community.agendaId, classifier, input.text);
   return deps.store.transaction(async (repos) => {
     const message = await repos.messages.findByExternal(community.id, input.externalId);
     if (!message || message.text === null) return message;
     await repos.discussion.updateText(message.id, input.text, input.editedAt);
+    await repos.discussion.saveAnalysis(message.id, analyseMessage(input.text));
     await repos.discussion.unlink(message.id, { sources: ['tag', 'auto'] });
     for (const a of taggedAmbitions(deps, community.agendaId, input.text))
       await repos.messages.link(message.id, a, 'tag', null, null, now);
     const kept = await repos.messages.get(message.id);
-    if (kept?.links.length === 0) await suggest(deps, repos, community, message.id, input.text);
+    if (kept?.links.length === 0) await suggest(deps, repos, suggested, message.id);
     return repos.messages.get(message.id);
   });
 }
@@ -146,7 +171,7 @@ export async function correctLinks(
   const add = resolve(input.add);
   const remove = resolve(input.remove).filter((a) => !add.includes(a));
   const now = deps.clock.now();
-  return deps.store.transaction(async (repos) => {
+  const corrected = await deps.store.transaction(async (repos) => {
     await requireMember(repos, memberId);
     const message = await repos.messages.findByExternal(community.id, input.externalId);
     if (!message)
@@ -158,4 +183,7 @@ export async function correctLinks(
       await repos.messages.link(message.id, ambitionId, 'manual', null, memberId, now);
     return (await repos.messages.get(message.id)) as DiscussionMessage;
   });
+  // Every manual link is a labelled example: the classifier of the agenda learns it once it is stored.
+  await learnLinks(deps, community.agendaId, corrected.text, add, remove);
+  return corrected;
 }

@@ -1,7 +1,7 @@
 import { UPDATE_STATUSES } from '../model';
 import { localDate } from '../time';
 import { formatDate, labels, lastDay, type RenderOptions, STATUS_LABELS, TREND_LABELS } from './labels';
-import { cyclesMarkdown, md, summarySections } from './markdown';
+import { cyclesMarkdown, keyPointSources, keyPointText, md, summarySections } from './markdown';
 import type { ReportTheme, SectorReport } from './report';
 import type { AmbitionSummary, CycleStatusSummary } from './summary';
 
@@ -92,7 +92,6 @@ function cyclesTable(cycles: readonly CycleStatusSummary[], options: RenderOptio
 function ambitionHtml(a: AmbitionSummary, options: RenderOptions): string {
   const locale = options.locale ?? 'nl';
   const l = labels(locale);
-  const date = (d: Date) => escapeHtml(formatDate(d, options));
   const parts = [
     `<section class="ambition"><h3>${l.ambition} ${a.ambition.number}: ${escapeHtml(a.ambition.title)}</h3>`,
   ];
@@ -100,7 +99,7 @@ function ambitionHtml(a: AmbitionSummary, options: RenderOptions): string {
   parts.push(`<h4>${l.keyPoints}</h4>`);
   parts.push(
     a.keyPoints.length
-      ? `<ul>${a.keyPoints.map((p) => `<li>${escapeHtml(p.text)} <span class="source">(${p.sources[0] ? date(p.sources[0].postedAt) : ''}${p.sources.length > 1 ? `, ${escapeHtml(l.alsoIn.replace('{n}', String(p.sources.length - 1)))}` : ''})</span></li>`).join('')}</ul>`
+      ? `<ul>${a.keyPoints.map((p) => `<li>${escapeHtml(keyPointText(p, options))} <span class="source">(${keyPointSources(p, options, false, escapeHtml)})</span></li>`).join('')}</ul>`
       : `<p>${escapeHtml(l.noKeyPoints)}</p>`,
   );
   if (a.openQuestions.length)

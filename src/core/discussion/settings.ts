@@ -1,5 +1,6 @@
 import type { CoreDeps, Logger } from '../ports';
 import { type FetchPort, llmSummariser } from './llm';
+import { llmRanker } from './llm-classifier';
 import type { DiscussionSettings } from './ports';
 import { extractiveSummariser, withFallback } from './summariser';
 
@@ -7,9 +8,11 @@ export const DEFAULT_RETENTION_DAYS = 365;
 export const DEFAULT_DIGEST_EVERY_DAYS = 14;
 /** A summary endpoint that has not answered by then is slow: the extractive summary is used instead. */
 export const LLM_TIMEOUT_MS = 20_000;
+/** Classifying one message may wait this long for the model; then the lexical ranking is used. */
+export const LLM_CLASSIFY_TIMEOUT_MS = 5_000;
 
 /** The discussion settings of the deps, with the defaults filled in. */
-export function settingsOf(deps: CoreDeps): Required<DiscussionSettings> {
+export function settingsOf(deps: CoreDeps): Required<Omit<DiscussionSettings, 'classifier'>> {
   const s = deps.discussion ?? {};
   return {
     summariser: s.summariser ?? extractiveSummariser,
@@ -32,6 +35,9 @@ export function discussionSettings(
   const { llm, ...rest } = config;
   return {
     ...rest,
+    ...(llm
+      ? { classifier: llmRanker({ ...llm, timeoutMs: LLM_CLASSIFY_TIMEOUT_MS, fetch: ports.fetch }) }
+      : {}),
     summariser: llm
       ? withFallback(
           llmSummariser({ ...llm, timeoutMs: LLM_TIMEOUT_MS, fetch: ports.fetch }),

@@ -1,122 +1,38 @@
 import { type Actor, isCoordinator } from '../access';
 import type { Agenda, Ambition } from '../agenda/model';
 import { AppError } from '../errors';
-import type { Cycle, LinkSource, Member, Update, UpdateStatus } from '../model';
-import { UPDATE_STATUSES } from '../model';
+import type { LinkSource, Member } from '../model';
 import type { CoreDeps, Repositories } from '../ports';
 import { DAY_MS } from '../time';
-import { distinctQuestions, extract, type Question } from './extractive';
-import type { AmbitionMessage, MessageRef, ThreadPost } from './ports';
+import { analyseMessage } from './analysis';
+import { distinctQuestions, extract, MIN_TERMS, type Question } from './extractive';
+import { messageLink } from './message-links';
+import type {
+  AmbitionMessage,
+  AmbitionScope,
+  AuthorActivity,
+  MessageRef,
+  StoredSentence,
+  ThreadPost,
+} from './ports';
 import { settingsOf } from './settings';
+import {
+  type AmbitionSummary,
+  DEFAULT_SUMMARY_DAYS,
+  type KeyPoint,
+  MAX_KEY_POINTS,
+  MAX_OPEN_QUESTIONS,
+  type OpenQuestion,
+  type SteeringSignal,
+  type SummaryRequest,
+} from './summary-model';
+import { cycleStatus, cyclesInView, participation, trendOf } from './summary-parts';
 
-/**
- * A summary of what was said and done about one ambition over a period: key points (each traced to its
- * messages), open questions, practices shared, participation, the status per review cycle with its trend,
- * and the steering signals. A typed object: cards, the dashboard, Markdown and the report render it.
- */
+export * from './summary-model';
+export { cycleStatus, trendOf } from './summary-parts';
 
-export const DEFAULT_SUMMARY_DAYS = 90;
-export const MAX_KEY_POINTS = 5;
-export const MAX_OPEN_QUESTIONS = 5;
 /** Ranked sentences handed to the summariser. */
 const CANDIDATES = 40;
-/** Average progress must move this many points between two cycles to count as a trend. */
-const TREND_POINTS = 5;
-
-export interface KeyPoint {
-  text: string;
-  /** Where it was said: the first is the message it was taken from, then those saying the same. */
-  sources: MessageRef[];
-}
-
-export interface OpenQuestion {
-  text: string;
-  source: MessageRef;
-}
-
-export interface PracticeItem {
-  id: string;
-  title: string;
-  description: string;
-  instruments: string;
-  boardName: string | null;
-  createdAt: Date;
-}
-
-export interface BoardParticipation {
-  boardId: string | null;
-  boardName: string | null;
-  messages: number;
-  members: number;
-  /** The names of the people who wrote: only for a coordinator of the association, privately. */
-  names?: string[];
-}
-
-export interface Participation {
-  messages: number;
-  members: number;
-  boards: BoardParticipation[];
-  namesShown: boolean;
-}
-
-export interface CycleStatusSummary {
-  cycleId: string;
-  name: string;
-  opensAt: Date;
-  closesAt: Date;
-  open: boolean;
-  /** Boards that answered about the ambition or its actions. */
-  boards: number;
-  answers: number;
-  counts: Record<UpdateStatus, number>;
-  averageProgress: number | null;
-}
-
-export type Trend = 'improving' | 'stable' | 'declining';
-
-export interface SteeringSignal {
-  cycleId: string;
-  cycleName: string;
-  itemId: string;
-  itemTitle: string;
-  status: UpdateStatus;
-  explanation: string;
-  /** The board that asks for steering: only for a coordinator of the association, privately. */
-  boardName: string | null;
-}
-
-export interface AmbitionSummary {
-  agenda: { id: string; name: string; association: string };
-  theme: { id: string; title: string } | null;
-  ambition: { id: string; number: number; title: string; tag: string; text: string };
-  period: { from: Date; to: Date };
-  generatedAt: Date;
-  keyPointsBy: 'extractive' | 'llm';
-  messages: { total: number; withText: number; bySource: Record<LinkSource, number> };
-  keyPoints: KeyPoint[];
-  openQuestions: OpenQuestion[];
-  practices: PracticeItem[];
-  participation: Participation;
-  cycles: CycleStatusSummary[];
-  trend: Trend | null;
-  steering: SteeringSignal[];
-}
-
-export interface SummaryRequest {
-  /** The ambition as people type it: a3, 3, #bredeopdracht or its title. */
-  ambition: string;
-  /** Needed when the ambition's id is in more than one agenda and the viewer's communities do not tell. */
-  agendaId?: string;
-  /** Default: the DEFAULT_SUMMARY_DAYS days before `to`. */
-  from?: Date;
-  /** Default: now. */
-  to?: Date;
-  /** Only this community's messages (a digest); all the agenda's communities when absent. */
-  communityId?: string;
-  /** Where it will be shown: people's names appear only in a private view. */
-  visibility: 'private' | 'channel';
-  locale?: 'nl' | 'en';
-}
 
 const toRef = (m: AmbitionMessage): MessageRef => ({
   messageId: m.messageId,
@@ -153,48 +69,6 @@ async function seesNames(
 ) {
   if (request.visibility !== 'private' || !viewer || !isCoordinator(viewer)) return false;
   return (await repos.communities.listByWorkspace(viewer.workspaceId)).some((c) => c.agendaId === agendaId);
-}
-
-function touches(cycle: Cycle, ambitionId: string) {
-  return cycle.scope.some((item) => item === ambitionId || item.startsWith(`${ambitionId}.`));
-}
-
-/** Cycles overlapping the period, and the last one before it (for the trend, or when none overlaps). */
-function cyclesInView(cycles: readonly Cycle[], agendaId: string, ambitionId: string, from: Date, to: Date) {
-  const relevant = cycles
-    .filter((c) => c.agendaId === agendaId && (c.status === 'open' || c.status === 'closed'))
-    .filter((c) => touches(c, ambitionId) && c.opensAt < to)
-    .sort((a, b) => a.opensAt.getTime() - b.opensAt.getTime());
-  const overlapping = relevant.filter((c) => c.closesAt > from);
-  const before = relevant.filter((c) => c.closesAt <= from).at(-1);
-  return { view: before ? [before, ...overlapping] : overlapping, overlapping };
-}
-
-export function cycleStatus(cycle: Cycle, updates: readonly Update[]): CycleStatusSummary {
-  const mine = updates.filter((u) => u.cycleId === cycle.id);
-  const counts = Object.fromEntries(UPDATE_STATUSES.map((s) => [s, 0])) as Record<UpdateStatus, number>;
-  for (const u of mine) counts[u.status]++;
-  return {
-    cycleId: cycle.id,
-    name: cycle.name,
-    opensAt: cycle.opensAt,
-    closesAt: cycle.closesAt,
-    open: cycle.status === 'open',
-    boards: new Set(mine.map((u) => u.boardId)).size,
-    answers: mine.length,
-    counts,
-    averageProgress: mine.length
-      ? Math.round(mine.reduce((sum, u) => sum + u.progress, 0) / mine.length)
-      : null,
-  };
-}
-
-export function trendOf(cycles: readonly CycleStatusSummary[]): Trend | null {
-  const measured = cycles.filter((c) => c.averageProgress !== null);
-  const [previous, last] = measured.slice(-2);
-  if (!previous || !last) return null;
-  const delta = (last.averageProgress as number) - (previous.averageProgress as number);
-  return delta >= TREND_POINTS ? 'improving' : delta <= -TREND_POINTS ? 'declining' : 'stable';
 }
 
 /** Questions nobody else answered in their thread afterwards, newest first, near-duplicates left out. */
@@ -234,41 +108,23 @@ async function openQuestions(
   ).map((q) => ({ text: q.text, source: toRef(messages.get(q.messageId) as AmbitionMessage) }));
 }
 
-function participation(
-  messages: readonly AmbitionMessage[],
-  boardNames: ReadonlyMap<string, string>,
-  names: ReadonlyMap<string, string> | null,
-): Participation {
-  const byBoard = new Map<string | null, { messages: number; members: Set<string> }>();
-  for (const m of messages) {
-    const b = byBoard.get(m.boardId) ?? { messages: 0, members: new Set<string>() };
-    b.messages++;
-    if (m.memberId) b.members.add(m.memberId);
-    byBoard.set(m.boardId, b);
-  }
-  const boards = [...byBoard].map(([boardId, b]): BoardParticipation => {
-    const row: BoardParticipation = {
-      boardId,
-      boardName: boardId ? (boardNames.get(boardId) ?? null) : null,
-      messages: b.messages,
-      members: b.members.size,
-    };
-    if (names)
-      row.names = [...b.members]
-        .map((id) => names.get(id))
-        .filter((n): n is string => Boolean(n))
-        .sort((x, y) => x.localeCompare(y, 'nl'));
-    return row;
-  });
-  boards.sort(
-    (a, b) => b.messages - a.messages || (a.boardName ?? '~').localeCompare(b.boardName ?? '~', 'nl'),
-  );
-  return {
-    messages: messages.length,
-    members: new Set(messages.flatMap((m) => (m.memberId ? [m.memberId] : []))).size,
-    boards,
-    namesShown: names !== null,
-  };
+/** Statements and questions the store hands to a summary at most. */
+export const SUMMARY_PICK = { minTerms: MIN_TERMS, statements: 400, questions: 200 };
+
+/**
+ * The candidate sentences of the scope: stored at ingestion, picked by the store; messages recorded
+ * before sentences were stored are analysed here.
+ */
+async function sentencesOf(
+  repos: Repositories,
+  scope: AmbitionScope,
+  activity: readonly AuthorActivity[],
+): Promise<StoredSentence[]> {
+  const stored = await repos.discussion.summarySentences(scope, SUMMARY_PICK);
+  if (!activity.some((a) => a.unanalysed > 0)) return stored;
+  for (const [messageId, text] of await repos.discussion.unanalysedTexts(scope))
+    for (const s of analyseMessage(text).sentences) stored.push({ ...s, messageId });
+  return stored;
 }
 
 /** Builds the summary of one ambition for a viewer (a member, or the system for digests and reports). */
@@ -288,23 +144,14 @@ export async function summariseAmbition(
   const showNames = await seesNames(repos, viewer, agenda.id, request);
   const scope = { agendaId: agenda.id, ambitionId: ambition.id, from, to, communityId: request.communityId };
 
-  const messages = await repos.discussion.messagesForAmbition(scope);
-  const byId = new Map(messages.map((m) => [m.messageId, m]));
-  const withText = messages.flatMap((m) => (m.text === null ? [] : [{ id: m.messageId, text: m.text }]));
+  const activity = await repos.discussion.ambitionActivity(scope);
   const ambitionText = [ambition.title, ambition.text, ...ambition.actions.map((a) => a.text)].join('. ');
-  const extraction = extract(withText, ambitionText, CANDIDATES);
+  const extraction = extract(await sentencesOf(repos, scope, activity), ambitionText, CANDIDATES);
   const drafted = await settingsOf(deps).summariser.keyPoints({
     ambition: { id: ambition.id, title: ambition.title, text: ambition.text },
     candidates: extraction.candidates,
     maxPoints: MAX_KEY_POINTS,
     locale: request.locale ?? 'nl',
-  });
-  const keyPoints = drafted.points.flatMap((p): KeyPoint[] => {
-    const sources = p.messageIds.flatMap((id) => {
-      const m = byId.get(id);
-      return m ? [toRef(m)] : [];
-    });
-    return sources.length ? [{ text: p.text, sources }] : [];
   });
 
   const { view, overlapping } = cyclesInView(await repos.cycles.list(), agenda.id, ambition.id, from, to);
@@ -314,11 +161,30 @@ export async function summariseAmbition(
   );
   const practices = await repos.discussion.practicesForAmbition(agenda.id, ambition.id, from, to);
   const boardIds = new Set<string>();
-  for (const m of messages) if (m.boardId) boardIds.add(m.boardId);
+  for (const a of activity) if (a.boardId) boardIds.add(a.boardId);
   for (const p of practices) if (p.boardId) boardIds.add(p.boardId);
   for (const u of updates) boardIds.add(u.boardId);
   const boardNames = await repos.discussion.boardNames([...boardIds]);
-  const memberIds = [...new Set(messages.flatMap((m) => (m.memberId ? [m.memberId] : [])))];
+  // Where the messages behind the key points and questions are: only those are read.
+  const refIds = new Set([
+    ...drafted.points.flatMap((p) => p.messageIds),
+    ...extraction.questions.map((q) => q.messageId),
+  ]);
+  const byId = new Map((await repos.discussion.messageRefs([...refIds])).map((m) => [m.messageId, m]));
+  const keyPoints = drafted.points.flatMap((p): KeyPoint[] => {
+    const from = p.messageIds.flatMap((id) => byId.get(id) ?? []);
+    const sources = from.map((m) => {
+      const ref = toRef(m);
+      return {
+        ...ref,
+        boardName: m.boardId ? (boardNames.get(m.boardId) ?? null) : null,
+        link: messageLink(ref),
+      };
+    });
+    const boards = new Set(from.flatMap((m) => m.boardId ?? [])).size;
+    return sources.length ? [{ text: p.text, sources, boards }] : [];
+  });
+  const memberIds = [...new Set(activity.flatMap((a) => (a.memberId ? [a.memberId] : [])))];
   const names = showNames
     ? new Map((await repos.members.listByIds(memberIds)).map((m) => [m.id, m.name]))
     : null;
@@ -340,7 +206,13 @@ export async function summariseAmbition(
     );
   const cycles = view.map((c) => cycleStatus(c, updates));
   const bySource: Record<LinkSource, number> = { tag: 0, manual: 0, thread: 0, auto: 0 };
-  for (const m of messages) bySource[m.source]++;
+  const count = { total: 0, withText: 0, steering: 0 };
+  for (const a of activity) {
+    for (const source of Object.keys(bySource) as LinkSource[]) bySource[source] += a.bySource[source];
+    count.total += a.messages;
+    count.withText += a.withText;
+    count.steering += a.steering;
+  }
   const theme = agenda.themes.find((t) => t.id === ambition.theme);
 
   return {
@@ -356,7 +228,7 @@ export async function summariseAmbition(
     period: { from, to },
     generatedAt: now,
     keyPointsBy: drafted.by,
-    messages: { total: messages.length, withText: withText.length, bySource },
+    messages: { total: count.total, withText: count.withText, bySource, steering: count.steering },
     keyPoints,
     openQuestions: await openQuestions(repos, extraction.questions, byId),
     practices: practices.map((p) => ({
@@ -367,7 +239,7 @@ export async function summariseAmbition(
       boardName: p.boardId ? (boardNames.get(p.boardId) ?? null) : null,
       createdAt: p.createdAt,
     })),
-    participation: participation(messages, boardNames, names),
+    participation: participation(activity, boardNames, names),
     cycles,
     trend: trendOf(cycles),
     steering,

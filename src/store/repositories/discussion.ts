@@ -1,22 +1,11 @@
-import type { AmbitionMessage, DiscussionRepository, ThreadPost } from '../../core/discussion/ports';
-import type { LinkSource } from '../../core/model';
+import type { DiscussionRepository, ThreadPost } from '../../core/discussion/ports';
 import type { Queryable } from '../db';
-import { communityFromRow, date, messagePlaceFromRow, practiceFromRow, updateFromRow } from './rows';
-
-type Row = Record<string, unknown>;
-
-function ambitionMessageFromRow(r: Row): AmbitionMessage {
-  return {
-    ...messagePlaceFromRow(r),
-    memberId: (r.member_id as string | null) ?? null,
-    boardId: (r.board_id as string | null) ?? null,
-    text: (r.text as string | null) ?? null,
-    source: r.source as LinkSource,
-  };
-}
+import { ambitionMessageFromRow, summaryQueries } from './discussion-summary';
+import { communityFromRow, date, practiceFromRow, updateFromRow } from './rows';
 
 export function discussionRepository(db: Queryable): DiscussionRepository {
   return {
+    ...summaryQueries(db),
     async updateText(messageId, text, editedAt) {
       await db.query('UPDATE discussion_messages SET text = $2, edited_at = $3 WHERE id = $1', [
         messageId,
@@ -40,7 +29,8 @@ export function discussionRepository(db: Queryable): DiscussionRepository {
       // From the agenda's few communities down the (community, posted_at) index, then the link by its key.
       const res = await db.query(
         `SELECT dm.id, dm.community_id, c.workspace_id, w.platform, c.channel_id, dm.external_id,
-           dm.thread_external_id, dm.posted_at, dm.member_id, dm.board_id, dm.text, ma.source
+           dm.thread_external_id, dm.posted_at, dm.member_id, dm.board_id, dm.text IS NOT NULL AS has_text,
+           dm.analysed, dm.steering, ma.source
          FROM communities c
          JOIN workspaces w ON w.id = c.workspace_id
          JOIN discussion_messages dm ON dm.community_id = c.id
@@ -51,6 +41,34 @@ export function discussionRepository(db: Queryable): DiscussionRepository {
         [scope.agendaId, scope.ambitionId, scope.from, scope.to, scope.communityId ?? null],
       );
       return res.rows.map(ambitionMessageFromRow);
+    },
+    async personLinksOf(roots) {
+      if (roots.length === 0) return new Map();
+      const res = await db.query<{ community_id: string; external_id: string; ambition_id: string }>(
+        `SELECT dm.community_id, dm.external_id, ma.ambition_id
+         FROM unnest($1::text[], $2::text[]) AS t (community_id, external_id)
+         JOIN discussion_messages dm ON dm.community_id = t.community_id AND dm.external_id = t.external_id
+         JOIN message_ambitions ma ON ma.message_id = dm.id AND ma.source <> 'auto'`,
+        [roots.map((r) => r.communityId), roots.map((r) => r.externalId)],
+      );
+      const out = new Map<string, string[]>();
+      for (const r of res.rows) {
+        const key = `${r.community_id} ${r.external_id}`;
+        out.set(key, [...(out.get(key) ?? []), r.ambition_id]);
+      }
+      return out;
+    },
+    async labelledExamples(agendaId, limit) {
+      const res = await db.query<{ ambition_id: string; text: string }>(
+        `SELECT ma.ambition_id, dm.text
+         FROM communities c
+         JOIN discussion_messages dm ON dm.community_id = c.id
+         JOIN message_ambitions ma ON ma.message_id = dm.id AND ma.source = 'manual'
+         WHERE c.agenda_id = $1 AND dm.text IS NOT NULL
+         ORDER BY ma.created_at DESC, dm.id LIMIT $2`,
+        [agendaId, limit],
+      );
+      return res.rows.map((r) => ({ ambitionId: r.ambition_id, text: r.text }));
     },
     async threadPosts(threads) {
       if (threads.length === 0) return [];

@@ -1,0 +1,88 @@
+import { fold, isStopWord, stem, words } from './dutch';
+import { sentences } from './sentences';
+
+/**
+ * The work done once per message, when it is recorded or edited: its sentences, each with its content
+ * terms (Snowball stems), whether it is a question, and whether it leans on the sentence before it (it
+ * opens with "Dat", "Daarom", "Ze" …, so it means little alone); and whether the message asks for help
+ * or steering. Summaries read this back instead of analysing every message again.
+ */
+
+export interface AnalysedSentence {
+  position: number;
+  text: string;
+  terms: string[];
+  question: boolean;
+  /** The sentence before, when this one leans on it (it opens with "Dat", "Daarom", "Ze" …). */
+  context: string | null;
+}
+
+export interface MessageAnalysis {
+  sentences: AnalysedSentence[];
+  steering: boolean;
+}
+
+/** Longer "sentences" are pasted documents or lists without full stops: not a key point. */
+export const MAX_SENTENCE = 400;
+
+/** Words that, opening a sentence, point back to the one before it. */
+const LEANING = new Set(
+  [
+    'dat',
+    'dit',
+    'die',
+    'deze',
+    'daarom',
+    'daardoor',
+    'daarbij',
+    'daarnaast',
+    'daarmee',
+    'daarvoor',
+    'daar',
+    'hierdoor',
+    'hiermee',
+    'hiervoor',
+    'hierbij',
+    'ze',
+    'zij',
+    'hij',
+    'hun',
+    'hem',
+    'dus',
+    'ook',
+    'maar',
+    'toch',
+    'bovendien',
+    'zo',
+    'verder',
+    'vervolgens',
+    'dezelfde',
+  ].map(fold),
+);
+
+/** Words of a message that asks the association for help or for steering. */
+const STEERING =
+  /\b(bijsturen|bijsturing|bij te sturen|hulp nodig|lukt (ons )?niet|loopt vast|lopen vast|knelpunt|zorgen over|zorgelijk|alarm|noodplan)\b/i;
+
+export function contentTerms(text: string): string[] {
+  const out: string[] = [];
+  for (const w of words(text)) if (!isStopWord(w)) out.push(stem(w));
+  return out;
+}
+
+export function analyseMessage(text: string): MessageAnalysis {
+  const out: AnalysedSentence[] = [];
+  for (const s of sentences(text)) {
+    if (s.length > MAX_SENTENCE) continue;
+    const first = words(s)[0];
+    const leans = out.length > 0 && first !== undefined && LEANING.has(first);
+    out.push({
+      position: out.length,
+      text: s,
+      terms: contentTerms(s),
+      question: s.endsWith('?'),
+      context: leans ? (out.at(-1)?.text ?? null) : null,
+    });
+  }
+  return { sentences: out, steering: STEERING.test(text) };
+}
