@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runCli } from '../../../src/cli';
 import { type RunningApp, startServer } from '../../../src/app';
+import { runCli } from '../../../src/cli';
 import { loadConfig } from '../../../src/config';
 import type { Clock } from '../../../src/core/ports';
 import { schedulerTick } from '../../../src/delivery/scheduler';
@@ -158,7 +158,6 @@ export class Journey {
       Object.assign(process.env, saved);
     }
   }
-
 
   /** A file in the journey's directory (a CSV for the CLI). */
   file(name: string, text: string): string {

@@ -66,7 +66,10 @@ export const cycleCommand: CliCommand = {
         return out(
           json
             ? JSON.stringify({ ...reportJson(report), coverage: coverageJson(coverage) }, null, 2)
-            : joinSections([...reportSections(report, locale, tz), [coverageText(coverage, locale).trimEnd()]]),
+            : joinSections([
+                ...reportSections(report, locale, tz),
+                [coverageText(coverage, locale).trimEnd()],
+              ]),
         );
       }
       const cycle = await core.findCycle(id);
