@@ -11,6 +11,7 @@ import { SIGNING_SECRET } from '../../slack/harness';
 import { postgresDatabase, TEST_DATABASE_URL } from '../../support/databases';
 import { freePort } from '../../support/processes';
 import { FakeConnector } from '../../teams/fake-connector';
+import { TENANT } from '../../teams/fixtures';
 import { APP_ID, capturingLogger, type LogLine, OUTGOING_TOKEN } from '../../teams/harness';
 import { LocalOpenId } from '../../teams/openid';
 import { SlackDoor } from './slack-door';
@@ -98,6 +99,9 @@ export class Journey {
       SLACK_API_URL: this.slackApi.apiUrl,
       MICROSOFT_APP_ID: APP_ID,
       MICROSOFT_APP_PASSWORD: 'not-used-in-tests',
+      // The fake Bot Connector listens on loopback; the served tenant is the journeys' own.
+      TEAMS_SERVICE_URL_HOSTS: '127.0.0.1',
+      TEAMS_TENANTS: TENANT,
     };
     const config = loadConfig(this.env);
     this.app = await startServer(config, capturingLogger(this.logs), [], {

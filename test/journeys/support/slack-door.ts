@@ -70,7 +70,7 @@ export class SlackDoor {
   }
 
   /** Waits until every Web API call the app makes after its ack has come in (nothing new for a while). */
-  async settled(quietMs = 150, maxMs = 10_000): Promise<void> {
+  async settled(quietMs = 300, maxMs = 10_000): Promise<void> {
     const start = Date.now();
     let seen = -1;
     while (Date.now() - start < maxMs) {
