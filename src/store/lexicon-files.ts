@@ -30,15 +30,23 @@ export function loadLexiconFile(file: string): LexiconFile {
   return parsed.data;
 }
 
-/** The agenda with the terms of every lexicon file for it; a file naming an unknown ambition is refused. */
+/**
+ * The agenda with the terms of every lexicon file for it. An association's own file naming an unknown
+ * ambition is refused; the bundled lexicon keeps only the ambitions an agenda that replaced the bundled
+ * one (`agenda import --replace`) still has.
+ */
 export function attachLexicon(agenda: Agenda, dataDir?: string): Agenda {
   const files: LexiconFile[] = [];
+  const bundled = lexiconDirs()[0];
   for (const dir of lexiconDirs(dataDir)) {
     for (const ext of ['yaml', 'yml']) {
       const file = path.join(dir, `${agenda.id}.${ext}`);
       if (!fs.existsSync(file)) continue;
       const lexicon = loadLexiconFile(file);
-      const unknown = Object.keys(lexicon.ambitions).filter((a) => !agenda.ambitions.some((x) => x.id === a));
+      const known = (a: string) => agenda.ambitions.some((x) => x.id === a);
+      if (dir === bundled)
+        lexicon.ambitions = Object.fromEntries(Object.entries(lexicon.ambitions).filter(([a]) => known(a)));
+      const unknown = Object.keys(lexicon.ambitions).filter((a) => !known(a));
       if (lexicon.agenda !== agenda.id || unknown.length)
         throw new AppError(
           'AGENDA_INVALID',

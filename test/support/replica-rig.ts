@@ -73,6 +73,8 @@ export async function startReplicaRig(options: ReplicaRigOptions) {
       SLACK_API_URL: `${fake.url}/slack/api/`,
       SLACK_MESSAGES_PER_MINUTE: String(options.slackPerMinute),
       TEAMS_GRAPH_URL: `${fake.url}/graph`,
+      // Teams without Entra ID: the fake platform is on loopback, as a local trial's is.
+      TEAMS_ANONYMOUS: 'local',
       DELIVERY_SEND_TIMEOUT_MS: String(options.sendTimeoutMs ?? 1_000),
       DELIVERY_LEASE_MS: String(options.leaseMs ?? 3_000),
       DELIVERY_POLL_MS: '200',
