@@ -95,6 +95,7 @@ describe('configuration', () => {
         SLACK_CLIENT_ID: 'x',
         SLACK_CLIENT_SECRET: 'y',
         SLACK_STATE_SECRET: 'z',
+        SLACK_SIGNING_SECRET: 's',
       }),
     );
     expect([...oauth.names]).toEqual(['slack:T1:U0ANNA', `teams:${tenant}:a1b2`]);
@@ -103,7 +104,12 @@ describe('configuration', () => {
       expect.stringContaining('COORDINATORS: teams:29:abc is ignored'),
     ]);
     const single = scopedCoordinators(
-      loadConfig({ COORDINATORS: coordinators, SLACK_BOT_TOKEN: 'xoxb-1', MICROSOFT_APP_TENANT_ID: tenant }),
+      loadConfig({
+        COORDINATORS: coordinators,
+        SLACK_BOT_TOKEN: 'xoxb-1',
+        SLACK_SIGNING_SECRET: 's',
+        MICROSOFT_APP_TENANT_ID: tenant,
+      }),
     );
     expect([...single.names]).toEqual([
       'slack:U0COORD',

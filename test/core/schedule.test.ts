@@ -297,7 +297,13 @@ describe('the recurring rhythm', () => {
   });
 
   it('comes from CYCLE_RHYTHM, and a wrong one stops the start naming the variable', () => {
-    expect(loadConfig({}).delivery).toEqual({ slackPerMinute: 300, rhythm: undefined });
+    expect(loadConfig({}).delivery).toEqual({
+      slackPerMinute: 300,
+      rhythm: undefined,
+      sendTimeoutMs: 10_000,
+      leaseMs: 15_000,
+      pollMs: 5_000,
+    });
     expect(loadConfig({ CYCLE_RHYTHM: 'agenda=vo-raad-2020-2025; opens=09-15' }).delivery.rhythm).toEqual({
       agendaId: 'vo-raad-2020-2025',
       opens: ['09-15'],
