@@ -32,7 +32,7 @@ describe('journey: a learning-community member', () => {
 
     trace('practice');
     await j.slack.command('UEVA', 'praktijk', 'CKWAL');
-    const form = j.slack.lastModal();
+    const form = await j.slack.lastModal();
     expect(form.callback_id).toBe('practice.submit');
     const ambitions = form.blocks.find((b) => b.block_id === 'ambitions')?.element;
     const a2 = ambitions?.options?.find((o) => o.value === 'a2');
@@ -55,7 +55,7 @@ describe('journey: a learning-community member', () => {
 
     trace('link');
     await j.slack.shortcut('UEVA', 'link_to_ambition', { channel: 'CKWAL', ts, text, user: 'UEVA' });
-    const linkModal = j.slack.lastModal();
+    const linkModal = await j.slack.lastModal();
     const select = linkModal.blocks.find((b) => b.block_id === 'ambitions')?.element;
     const linked = await j.slack.submit('UEVA', linkModal, {
       ambitions: {

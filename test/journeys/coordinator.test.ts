@@ -38,7 +38,7 @@ describe('journey: a coordinator', () => {
     const home = j.slack.calls<{ view: SlackView }>('views.publish').at(-1)?.view as SlackView;
     await j.slack.press('UANNA', null, buttonOf(home.blocks, 'profile.open'));
     const [noord] = (await j.slack.suggest('UANNA', 'board', '41234')).options;
-    await j.slack.submit('UANNA', j.slack.lastModal(), {
+    await j.slack.submit('UANNA', await j.slack.lastModal(), {
       board: { type: 'external_select', selected_option: noord },
       timeZone: {
         type: 'static_select',
@@ -122,9 +122,9 @@ describe('journey: a coordinator', () => {
     if (!prompt) throw new Error('Sem got no profile prompt');
     expect(prompt.blocks?.some((b) => b.type === 'input')).toBe(false);
     await j.slack.press('USEM', prompt, buttonOf(prompt.blocks, 'profile.open'));
-    expect(j.slack.lastModal().callback_id).toBe('profile.submit');
+    expect((await j.slack.lastModal()).callback_id).toBe('profile.submit');
     const [forSem] = (await j.slack.suggest('USEM', 'board', 'Noord')).options;
-    await j.slack.submit('USEM', j.slack.lastModal(), {
+    await j.slack.submit('USEM', await j.slack.lastModal(), {
       board: { type: 'external_select', selected_option: forSem },
       timeZone: {
         type: 'static_select',
@@ -145,7 +145,7 @@ describe('journey: a coordinator', () => {
     const [annaCheckin] = j.slack.posted('UANNA');
     if (!annaCheckin) throw new Error('Anna got no check-in');
     await j.slack.press('UANNA', annaCheckin, buttonOf(annaCheckin.blocks, 'checkin.open'));
-    const form = j.slack.lastModal();
+    const form = await j.slack.lastModal();
     expect(await j.slack.submit('UANNA', form, slackUpdateAnswers(form, { status: 'behind' }))).toEqual({});
     const bramCard = cardOf(j.teams.sentTo(personalConversationId(BRAM)).at(-1)?.body ?? null);
     const cycleId = planned.id;

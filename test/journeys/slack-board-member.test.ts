@@ -27,7 +27,7 @@ describe('journey: a Slack board member', () => {
     const first = home.at(-1)?.view as SlackView;
     expect(textsOf(first.blocks).join('\n')).toContain('Kies eerst voor welk bestuur');
     await j.slack.press(user, null, buttonOf(first.blocks, 'profile.open'));
-    const modal = j.slack.lastModal();
+    const modal = await j.slack.lastModal();
     expect(modal.callback_id).toBe('profile.submit');
     const found = await j.slack.suggest(user, 'board', search);
     expect(found.options.length).toBe(1);
@@ -71,7 +71,7 @@ describe('journey: a Slack board member', () => {
     const before = j.slack.calls('views.open').length;
     await j.slack.command('UANNA', 'profiel');
     expect(j.slack.calls('views.open').length).toBe(before + 1);
-    expect(j.slack.lastModal().callback_id).toBe('profile.submit');
+    expect((await j.slack.lastModal()).callback_id).toBe('profile.submit');
 
     step('4');
     // The coordinator links the community channel and plans the cycle in chat.
@@ -101,7 +101,7 @@ describe('journey: a Slack board member', () => {
     step('7');
     // The button opens the update form; a first try without an explanation is refused next to the field.
     await j.slack.press('UANNA', checkin, buttonOf(checkin.blocks, 'checkin.open'));
-    const form = j.slack.lastModal();
+    const form = await j.slack.lastModal();
     expect(form.callback_id).toBe('update.submit');
     const refused = await j.slack.submit('UANNA', form, slackUpdateAnswers(form, { steeringOn: 'a1' }));
     expect(refused.response_action).toBe('errors');

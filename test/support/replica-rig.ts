@@ -81,6 +81,13 @@ export async function startReplicaRig(options: ReplicaRigOptions) {
     });
     const replica = { child, out: collect(child) };
     replicas.push(replica);
+    // Started means serving: a replica stopped before then would die by the signal, not stop cleanly.
+    await waitFor(
+      'a replica to start',
+      () => replica.out.output().stdout.includes('READY') || child.exitCode !== null,
+      60_000,
+      () => replica.out.output().stderr.slice(-2_000),
+    );
     return replica;
   };
   const expected = memberIds.length;

@@ -9,9 +9,14 @@ import { fileClock } from './file-clock';
 async function main() {
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel);
+  // The handler comes first: a SIGTERM while the server starts stops it once started, with exit code 0.
+  let stopAsked = false;
+  let stop = () => {
+    stopAsked = true;
+  };
+  process.on('SIGTERM', () => stop());
   const app = await startServer(config, logger, [], { clock: fileClock(process.env.CLOCK_FILE ?? '') });
-  process.stdout.write('READY\n');
-  process.on('SIGTERM', () => {
+  stop = () => {
     app.stop().then(
       () => process.exit(0),
       (err: unknown) => {
@@ -19,7 +24,9 @@ async function main() {
         process.exit(1);
       },
     );
-  });
+  };
+  process.stdout.write('READY\n');
+  if (stopAsked) stop();
 }
 
 main().catch((err: unknown) => {

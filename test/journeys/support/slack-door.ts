@@ -248,11 +248,19 @@ export class SlackDoor {
     return this.api.callsOf(method) as T[];
   }
 
-  /** The modal the app opened last. */
-  lastModal(): SlackView {
-    const opened = this.calls<{ view: SlackView }>('views.open').at(-1);
-    if (!opened) throw new Error('no modal was opened');
-    return opened.view;
+  /**
+   * The modal the app opened for the last trigger (button, command or shortcut). The app opens it after
+   * its ack, so this waits for it (on a busy machine that can take a while).
+   */
+  async lastModal(maxMs = 15_000): Promise<SlackView> {
+    const trigger = `trigger-${triggers}`;
+    const start = Date.now();
+    for (;;) {
+      const opened = this.calls<{ view: SlackView; trigger_id?: string }>('views.open').at(-1);
+      if (opened && opened.trigger_id === trigger) return opened.view;
+      if (Date.now() - start > maxMs) throw new Error(`no modal was opened for ${trigger}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
   }
 
   /** What the app posted into a person's DM (a user id as channel opens it) or a channel. */
