@@ -10,6 +10,8 @@ export const errorsEn: Record<`error.${ErrorCode}`, string> = {
   'error.BOARDS_CSV_INVALID': 'The boards file is not valid: {detail}',
   'error.MEMBERS_CSV_INVALID': 'The members file is not valid: {detail}',
   'error.HOLIDAYS_INVALID': 'The school holidays file {file} is not valid.',
+  'error.TEAMS_SDK_CHANGED':
+    'Teams cannot start: the installed botbuilder version is not the one Samenspraak was built for ({detail}).',
   'error.DELIVERY_FAILED': 'A message could not be delivered after several attempts.',
   'error.DELIVERY_REFUSED': 'The platform refused a message; the recipient may have removed Samenspraak.',
   'error.NOT_COORDINATOR':
