@@ -19,7 +19,7 @@ import {
   ServiceClientCredentialsFactory,
 } from 'botframework-connector';
 import type { Config } from '../../config';
-import { AppError } from '../../core/errors';
+import { connectorPipeline, sdkChanged } from './connector-fence';
 import type { TeamsEndpoints, TeamsMode, TeamsOptions } from './settings';
 
 /**
@@ -181,7 +181,7 @@ const FAIL_POLICY = 'samenspraakFailOnHttpError';
  * call times out after `timeoutMs`.
  */
 function strict(client: unknown, retries: boolean, timeoutMs: number): void {
-  const pipeline = connectorPipeline(client);
+  const pipeline = connectorPipeline<Pipeline>(client, ['addPolicy', 'removePolicy', 'getOrderedPolicies']);
   if (!retries) pipeline.removePolicy({ phase: 'Retry' });
   pipeline.removePolicy({ name: FAIL_POLICY });
   pipeline.addPolicy({
@@ -204,31 +204,12 @@ function strict(client: unknown, retries: boolean, timeoutMs: number): void {
     throw sdkChanged(`the connector's policies are now ${names.join(', ')}`);
 }
 
-/**
- * The fence around the one reach into botframework-connector's internals: its @azure/core-client
- * pipeline, which no option exposes (the factory overwrites `requestPolicyFactories`). If a release
- * moves it, this throws instead of letting error answers pass as sent.
- */
-function connectorPipeline(client: unknown): Pipeline {
-  const pipeline = (client as { client?: { pipeline?: Partial<Pipeline> } })?.client?.pipeline;
-  for (const method of ['addPolicy', 'removePolicy', 'getOrderedPolicies'] as const)
-    if (typeof pipeline?.[method] !== 'function')
-      throw sdkChanged(`client.client.pipeline.${method} is missing`);
-  return pipeline as Pipeline;
-}
-
-function sdkChanged(detail: string): AppError {
-  return new AppError('TEAMS_SDK_CHANGED', `botframework-connector changed: ${detail}`, { detail });
-}
+const probe = () =>
+  new ConnectorClient({ signRequest: async (r: unknown) => r } as never, { baseUri: 'https://x.invalid' });
 
 /** Checked once at start-up, on a connector client of the installed version (nothing is sent). */
-export function checkConnectorInternals(make: () => unknown = probeClient): void {
+export function checkConnectorInternals(make: () => unknown = probe): void {
   strict(make(), false, 1_000);
-}
-
-function probeClient(): ConnectorClient {
-  const credentials = { signRequest: async <T>(request: T) => request };
-  return new ConnectorClient(credentials as never, { baseUri: 'https://connector.invalid' });
 }
 
 /** The turn's connector client fails on error answers; with `retries: false` it also stops retrying by itself. */
