@@ -45,6 +45,7 @@ export const ERROR_CODES = [
   'NOT_A_COMMUNITY_CHANNEL',
   'INPUT_INVALID',
   'SUMMARY_LLM_FAILED',
+  'CARD_INVALID',
   'INTERNAL',
 ] as const;
 

@@ -44,5 +44,6 @@ export const errorsEn: Record<`error.${ErrorCode}`, string> = {
   'error.UNKNOWN_MESSAGE':
     'Samenspraak has not stored this message; only messages of a learning community can be linked.',
   'error.SUMMARY_LLM_FAILED': 'The summary service gave no usable answer; the summary was made without it.',
+  'error.CARD_INVALID': 'The card {card} is not a valid Adaptive Card: {detail}',
   'error.INTERNAL': 'Something went wrong on our side. Try again; the coordinator has been told.',
 };

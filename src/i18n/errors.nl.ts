@@ -47,5 +47,6 @@ export const errorsNl: Record<`error.${ErrorCode}`, string> = {
     'Dit bericht is niet bewaard door Samenspraak; koppelen kan alleen bij berichten uit een leergemeenschap.',
   'error.SUMMARY_LLM_FAILED':
     'De samenvattingsdienst gaf geen bruikbaar antwoord; de samenvatting is zonder die dienst gemaakt.',
+  'error.CARD_INVALID': 'De kaart {card} is geen geldige Adaptive Card: {detail}',
   'error.INTERNAL': 'Er ging iets mis aan onze kant. Probeer het opnieuw; de coördinator is op de hoogte.',
 };
