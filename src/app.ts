@@ -7,6 +7,8 @@ import { dashboardSecret, linkSigner, loginUrl } from './adapters/web/dashboard/
 import { mountDashboard } from './adapters/web/dashboard/mount';
 import { mountLegalPages } from './adapters/web/legal-pages';
 import { errorHandler, type HttpServer, startHttpServer } from './adapters/web/server';
+import { checkEveryCard } from './cards/template';
+import { reportInvalidCards } from './cards/validate';
 import { type Config, scopedCoordinators } from './config';
 import { AgendaCatalog } from './core/agenda/catalog';
 import type { Agenda } from './core/agenda/model';
@@ -101,6 +103,8 @@ export async function startServer(
   options: StartOptions = {},
 ): Promise<RunningApp> {
   let ready = false;
+  // In development every card the bot binds is also checked with the Adaptive Cards SDK.
+  checkEveryCard(config.env === 'development' ? reportInvalidCards(logger) : undefined);
   const platforms = new PlatformStatus();
   const http = await startHttpServer(
     config.port,

@@ -9,6 +9,8 @@ const FIXES: Partial<Record<ErrorCode, string>> = {
   AGENDA_INVALID: 'Correct the agenda file at the path named; `samenspraak agenda validate FILE` checks it.',
   AGENDA_FILE_UNREADABLE: 'Check the path in AGENDA_FILES and the file permissions.',
   CONFIG_INVALID: 'Correct the environment variables named; see the table in README.md.',
+  TEAMS_SDK_CHANGED:
+    'Install the botbuilder and botframework-connector versions of package-lock.json (npm ci).',
 };
 
 /** The one place errors are logged: with their code, and the fix where one is known. */

@@ -1,5 +1,6 @@
 import { startServer } from './app';
 import { ConfigError, loadConfig } from './config';
+import type { Logger } from './core/ports';
 import { reportError } from './error-sink';
 import { createLogger } from './logger';
 import { checkStartup } from './startup-checks';
@@ -46,4 +47,14 @@ export async function serve(): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
-if (require.main === module) void serve();
+/** A failure serve() did not handle itself (a bug): reported through the error sink, then exit 1. */
+export function failedToServe(
+  err: unknown,
+  logger: Logger = createLogger('error'),
+  exit: (code: number) => void = process.exit,
+): void {
+  reportError(logger, err, { phase: 'serve' });
+  exit(1);
+}
+
+if (require.main === module) serve().catch((err: unknown) => failedToServe(err));

@@ -43,5 +43,14 @@ function withoutNulls(value: unknown): unknown {
  */
 export function bindTemplate(name: CardName, locale: Locale, root: object): BoundCard {
   const expanded = new Template(loadTemplate(name)).expand({ $root: root });
-  return { name, locale, json: withoutNulls(expanded) as AcCard };
+  const card: BoundCard = { name, locale, json: withoutNulls(expanded) as AcCard };
+  check?.(card);
+  return card;
+}
+
+let check: ((card: BoundCard) => void) | undefined;
+
+/** Runs `fn` on every card bound from now on (the server in development: validate.ts); undefined stops it. */
+export function checkEveryCard(fn: ((card: BoundCard) => void) | undefined): void {
+  check = fn;
 }

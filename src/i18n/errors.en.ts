@@ -10,6 +10,8 @@ export const errorsEn: Record<`error.${ErrorCode}`, string> = {
   'error.BOARDS_CSV_INVALID': 'The boards file is not valid: {detail}',
   'error.MEMBERS_CSV_INVALID': 'The members file is not valid: {detail}',
   'error.HOLIDAYS_INVALID': 'The school holidays file {file} is not valid.',
+  'error.TEAMS_SDK_CHANGED':
+    'Teams cannot start: the installed botbuilder version is not the one Samenspraak was built for ({detail}).',
   'error.DELIVERY_FAILED': 'A message could not be delivered after several attempts.',
   'error.DELIVERY_REFUSED': 'The platform refused a message; the recipient may have removed Samenspraak.',
   'error.NOT_COORDINATOR':
@@ -42,5 +44,6 @@ export const errorsEn: Record<`error.${ErrorCode}`, string> = {
   'error.UNKNOWN_MESSAGE':
     'Samenspraak has not stored this message; only messages of a learning community can be linked.',
   'error.SUMMARY_LLM_FAILED': 'The summary service gave no usable answer; the summary was made without it.',
+  'error.CARD_INVALID': 'The card {card} is not a valid Adaptive Card: {detail}',
   'error.INTERNAL': 'Something went wrong on our side. Try again; the coordinator has been told.',
 };

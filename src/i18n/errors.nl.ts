@@ -11,6 +11,8 @@ export const errorsNl: Record<`error.${ErrorCode}`, string> = {
   'error.BOARDS_CSV_INVALID': 'Het bestand met besturen klopt niet: {detail}',
   'error.MEMBERS_CSV_INVALID': 'Het ledenbestand klopt niet: {detail}',
   'error.HOLIDAYS_INVALID': 'Het bestand met schoolvakanties {file} klopt niet.',
+  'error.TEAMS_SDK_CHANGED':
+    'Teams kan niet starten: de geïnstalleerde botbuilder-versie is niet die waarvoor Samenspraak gebouwd is ({detail}).',
   'error.DELIVERY_FAILED': 'Een bericht kon na meerdere pogingen niet worden bezorgd.',
   'error.DELIVERY_REFUSED':
     'Het platform weigerde een bericht; de ontvanger heeft Samenspraak mogelijk verwijderd.',
@@ -45,5 +47,6 @@ export const errorsNl: Record<`error.${ErrorCode}`, string> = {
     'Dit bericht is niet bewaard door Samenspraak; koppelen kan alleen bij berichten uit een leergemeenschap.',
   'error.SUMMARY_LLM_FAILED':
     'De samenvattingsdienst gaf geen bruikbaar antwoord; de samenvatting is zonder die dienst gemaakt.',
+  'error.CARD_INVALID': 'De kaart {card} is geen geldige Adaptive Card: {detail}',
   'error.INTERNAL': 'Er ging iets mis aan onze kant. Probeer het opnieuw; de coördinator is op de hoogte.',
 };

@@ -119,6 +119,48 @@ describe('roles', () => {
     await expect(core.planCycle(asCoord, { ...base, agendaId: 'nope' })).rejects.toBeInstanceOf(AppError);
   });
 
+  it('only coordinators enrol an audience; a refused enrolment meets nobody', async () => {
+    const { core, repos, anna, asAnna, asCoord } = await setup();
+    const entries = [{ platform: 'slack' as const, workspace: 'T1', userId: 'UDIRK', name: 'Dirk Smit' }];
+    await refused(core.enrolAudience(asAnna, entries, 'test'));
+    expect(await repos.members.findByExternal(anna.workspaceId, 'UDIRK')).toBeNull();
+    const [dirk] = await core.enrolAudience(asCoord, entries, 'test');
+    expect(dirk).toMatchObject({ name: 'Dirk Smit' });
+    expect(await repos.members.findByExternal(anna.workspaceId, 'UDIRK')).toMatchObject({ id: dirk?.id });
+  });
+
+  it('only coordinators see the delivery problems', async () => {
+    const { core, repos, bram, asAnna, asCoord } = await setup();
+    const at = new Date('2027-03-01T09:00:00Z');
+    await repos.delivery.markMemberUnreachable(bram.id, 'bot removed', at);
+    const from = new Date('2027-03-01T00:00:00Z');
+    const to = new Date('2027-03-02T00:00:00Z');
+    await refused(core.deliveryProblems(asAnna, from, to));
+    const problems = await core.deliveryProblems(asCoord, from, to);
+    expect(problems.unreachable.map((m) => m.name)).toEqual(['Bram Jansen']);
+  });
+
+  it('only coordinators set and remove a board holiday', async () => {
+    const { core, repos, boardA, asAnna, asCoord } = await setup();
+    const holiday = {
+      name: 'voorjaarsvakantie',
+      schoolYear: '2026-2027',
+      from: '2027-02-13',
+      to: '2027-02-21',
+    };
+    const overrides = async () => (await repos.boardCalendars.daysOf([boardA.id])).get(boardA.id)?.overrides;
+    await refused(core.setBoardHoliday(asAnna, boardA.id, holiday));
+    expect(await overrides()).toEqual([]);
+    await core.setBoardHoliday(asCoord, boardA.id, holiday);
+    expect(await overrides()).toEqual([holiday]);
+    await refused(core.removeBoardHoliday(asAnna, boardA.id, holiday.schoolYear, holiday.name));
+    expect(await overrides()).toEqual([holiday]);
+    await expect(core.removeBoardHoliday(asCoord, boardA.id, holiday.schoolYear, holiday.name)).resolves.toBe(
+      true,
+    );
+    expect(await overrides()).toEqual([]);
+  });
+
   it('only coordinators make others coordinator; people named in the setting start as one', async () => {
     const { core, repos, bram, asAnna, asCoord } = await setup();
     await refused(core.setCoordinator(asAnna, bram.id, true));

@@ -15,10 +15,11 @@ import {
   AuthenticationError,
   type BotFrameworkAuthentication,
   ClaimsIdentity,
-  type ConnectorClient,
+  ConnectorClient,
   ServiceClientCredentialsFactory,
 } from 'botframework-connector';
 import type { Config } from '../../config';
+import { connectorPipeline, sdkChanged } from './connector-fence';
 import type { TeamsEndpoints, TeamsMode, TeamsOptions } from './settings';
 
 /**
@@ -94,6 +95,7 @@ export interface BotFramework {
 }
 
 export function createBotFramework(config: Config, mode: TeamsMode, options: TeamsOptions): BotFramework {
+  checkConnectorInternals();
   const appId = mode.kind === 'authenticated' ? mode.appId : '';
   const settings = {
     MicrosoftAppId: appId,
@@ -167,6 +169,7 @@ interface Pipeline {
     name: string;
     sendRequest(request: unknown, next: (r: unknown) => Promise<PipelineResponse>): Promise<PipelineResponse>;
   }): void;
+  getOrderedPolicies(): { name: string }[];
 }
 
 const FAIL_POLICY = 'samenspraakFailOnHttpError';
@@ -178,8 +181,7 @@ const FAIL_POLICY = 'samenspraakFailOnHttpError';
  * call times out after `timeoutMs`.
  */
 function strict(client: unknown, retries: boolean, timeoutMs: number): void {
-  const pipeline = (client as { client?: { pipeline?: Pipeline } })?.client?.pipeline;
-  if (!pipeline) return;
+  const pipeline = connectorPipeline<Pipeline>(client, ['addPolicy', 'removePolicy', 'getOrderedPolicies']);
   if (!retries) pipeline.removePolicy({ phase: 'Retry' });
   pipeline.removePolicy({ name: FAIL_POLICY });
   pipeline.addPolicy({
@@ -197,6 +199,17 @@ function strict(client: unknown, retries: boolean, timeoutMs: number): void {
       return response;
     },
   });
+  const names = pipeline.getOrderedPolicies().map((p) => p.name);
+  if (!names.includes(FAIL_POLICY) || (!retries && names.some((n) => /retry/i.test(n))))
+    throw sdkChanged(`the connector's policies are now ${names.join(', ')}`);
+}
+
+const probe = () =>
+  new ConnectorClient({ signRequest: async (r: unknown) => r } as never, { baseUri: 'https://x.invalid' });
+
+/** Checked once at start-up, on a connector client of the installed version (nothing is sent). */
+export function checkConnectorInternals(make: () => unknown = probe): void {
+  strict(make(), false, 1_000);
 }
 
 /** The turn's connector client fails on error answers; with `retries: false` it also stops retrying by itself. */

@@ -1,8 +1,5 @@
 import { type Activity, CardFactory } from 'botbuilder';
 
-/** Teams refuses cards over 80 KB; staying under this leaves room for the activity around it. */
-export const MAX_CARD_BYTES = 78 * 1024;
-
 /** A refresh names at most 60 user ids (Universal Actions). */
 export const MAX_REFRESH_USERS = 60;
 
@@ -27,10 +24,6 @@ export function teamsMarkdown(text: string): string {
 
 export function textMessage(text: string): Partial<Activity> {
   return { type: 'message', text: teamsMarkdown(text), textFormat: 'markdown' };
-}
-
-export function cardBytes(card: object): number {
-  return Buffer.byteLength(JSON.stringify(card), 'utf8');
 }
 
 export function cardMessage(card: object, summary?: string): Partial<Activity> {
