@@ -19,19 +19,13 @@ export async function serve(): Promise<void> {
     process.exit(2);
   }
   const logger = createLogger(config.logLevel);
-  let app: Awaited<ReturnType<typeof startServer>>;
-  try {
-    app = await startServer(config, logger);
-  } catch (err) {
-    reportError(logger, err, { phase: 'start' });
-    process.stderr.write(`samenspraak: ${(err as Error).message}\n`);
-    process.exit(1);
-  }
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'stopping');
+  // The handlers come first: a SIGTERM while the server starts (a container stopped at once) stops it as
+  // soon as it has started, with exit code 0, instead of killing it halfway.
+  let app: Awaited<ReturnType<typeof startServer>> | null = null;
+  let stopping: string | null = null;
+  const stop = () => {
+    if (!app || !stopping) return;
+    logger.info({ signal: stopping }, 'stopping');
     app.stop().then(
       () => {
         logger.info({}, 'stopped');
@@ -43,8 +37,21 @@ export async function serve(): Promise<void> {
       },
     );
   };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
+  const onSignal = (signal: string) => {
+    if (stopping) return;
+    stopping = signal;
+    stop();
+  };
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
+  process.on('SIGINT', () => onSignal('SIGINT'));
+  try {
+    app = await startServer(config, logger);
+  } catch (err) {
+    reportError(logger, err, { phase: 'start' });
+    process.stderr.write(`samenspraak: ${(err as Error).message}\n`);
+    process.exit(1);
+  }
+  stop();
 }
 
 /** A failure serve() did not handle itself (a bug): reported through the error sink, then exit 1. */

@@ -59,3 +59,29 @@ describe.each([
     }
   }, 120_000);
 });
+
+describe('node dist/main.js stopped while it starts', () => {
+  it('finishes starting, then stops with exit code 0 (a container stopped at once)', async () => {
+    const port = await freePort();
+    // A new data directory: the database takes seconds to create, the port answers at once.
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samenspraak-prod-start-'));
+    const child = spawn(process.execPath, ['dist/main.js'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'production' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const run = collect(child);
+    try {
+      expect((await waitForHttp(`http://127.0.0.1:${port}/healthz`, 90_000)).status).toBe(200);
+      expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(503);
+      child.kill('SIGTERM');
+      const done = await run.done;
+      expect(done.code).toBe(0);
+      expect(done.stdout).toContain('"msg":"stopped"');
+      expect(await listening(port)).toBe(false);
+    } finally {
+      child.kill('SIGKILL');
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
