@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { collect, freePort, waitForHttp } from './support/processes';
+import { collect, freePort, runCliProcess, waitForHttp } from './support/processes';
 
 const ROOT = path.resolve(__dirname, '..');
 // One data directory for both commands: the first start creates the database (seconds on a busy machine),
@@ -79,6 +79,32 @@ describe('node dist/main.js stopped while it starts', () => {
       expect(done.code).toBe(0);
       expect(done.stdout).toContain('"msg":"stopped"');
       expect(await listening(port)).toBe(false);
+    } finally {
+      child.kill('SIGKILL');
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
+describe('a CLI command while the bot starts on a new DATA_DIR', () => {
+  it('waits for the bot and uses its database; the bot keeps running', async () => {
+    const port = await freePort();
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samenspraak-prod-cli-'));
+    const child = spawn(process.execPath, ['dist/main.js'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'production' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const run = collect(child);
+    try {
+      expect((await waitForHttp(`http://127.0.0.1:${port}/healthz`, 90_000)).status).toBe(200);
+      // Before: the command took the directory while the bot created its database, and the bot died.
+      const list = await runCliProcess(['cycle', 'list'], { DATA_DIR: dataDir });
+      expect(list).toMatchObject({ code: 0, stdout: expect.stringContaining('Er zijn nog geen cycli') });
+      expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+      expect(child.exitCode).toBeNull();
+      child.kill('SIGTERM');
+      expect((await run.done).code).toBe(0);
     } finally {
       child.kill('SIGKILL');
       fs.rmSync(dataDir, { recursive: true, force: true });

@@ -41,6 +41,8 @@ export function lockDataDir(dir: string, parent = process.pid): () => void {
         .readFileSync(file, 'utf8')
         .split('\n')
         .map((n) => Number.parseInt(n, 10));
+      // The bot holds the lock from its first moment; the database processes it starts work under it.
+      if (owner === parent && parent !== process.pid) return () => {};
       const alive = (pid: number | undefined) =>
         pid !== undefined && Number.isInteger(pid) && processAlive(pid);
       const orphan = ownerParent !== undefined && !Number.isNaN(ownerParent) && !alive(ownerParent);
@@ -61,4 +63,18 @@ export function lockDataDir(dir: string, parent = process.pid): () => void {
     }
   }
   throw new AppError('DATA_DIR_IN_USE', `DATA_DIR ${dir}: could not take the lock ${file}`, { dir });
+}
+
+/** The live process that holds DATA_DIR's lock (a bot, perhaps still starting), or null. */
+export function lockHolder(dir: string): number | null {
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(dir, LOCK_FILE), 'utf8');
+  } catch {
+    return null; // no lock file: nobody holds it
+  }
+  const [owner, ownerParent] = text.split('\n').map((n) => Number.parseInt(n, 10));
+  for (const pid of [ownerParent, owner])
+    if (pid !== undefined && Number.isInteger(pid) && processAlive(pid)) return pid;
+  return null;
 }

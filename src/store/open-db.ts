@@ -1,6 +1,7 @@
 import type { AppError } from '../core/errors';
 import type { Logger } from '../core/ports';
 import { reportError } from '../error-sink';
+import { lockHolder } from './data-dir-lock';
 import type { Db } from './db';
 import { startEmbeddedServer } from './embedded/embedded-server';
 import { serveDataDir } from './embedded/serve-data-dir';
@@ -20,6 +21,8 @@ export interface OpenOptions {
 }
 
 const POOL_SIZE = 10;
+/** How long a CLI command waits for a bot that is starting on the same DATA_DIR (a first start creates it). */
+const BOT_START_WAIT_MS = 60_000;
 
 function socketConnection(socketDir: string) {
   return { host: socketDir, port: SOCKET_PORT, user: 'postgres', database: 'postgres' };
@@ -58,6 +61,13 @@ export async function openDb(
   if (opts.share) {
     const shared = await sharedEmbeddedDb(config.dataDir, logger);
     if (shared) return shared;
+    // A bot that is still starting holds the lock before its socket answers: wait for it, not around it.
+    const deadline = Date.now() + BOT_START_WAIT_MS;
+    while (lockHolder(config.dataDir) !== null && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 200));
+      const started = await sharedEmbeddedDb(config.dataDir, logger);
+      if (started) return started;
+    }
   }
   const onLost =
     opts.onLost ??

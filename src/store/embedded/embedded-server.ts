@@ -2,6 +2,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError, type ErrorCode } from '../../core/errors';
+import { lockDataDir } from '../data-dir-lock';
 import type { ServerMessage } from './server-process';
 
 export interface EmbeddedServer {
@@ -61,13 +62,22 @@ export async function startEmbeddedServer(
   dataDir: string,
   onLost: (err: AppError) => void,
 ): Promise<EmbeddedServer> {
-  fs.mkdirSync(dataDir, { recursive: true });
-  if (!fs.existsSync(path.join(dataDir, 'pglite', 'PG_VERSION'))) {
-    await settled(forkEntry(['init', dataDir]), dataDir);
+  // The lock is this process's from the start, so a CLI command cannot take the directory while the
+  // database is created or opened; the processes below open it under this lock.
+  const unlock = lockDataDir(dataDir);
+  let child: ChildProcess;
+  let socketDir: string | null;
+  try {
+    if (!fs.existsSync(path.join(dataDir, 'pglite', 'PG_VERSION'))) {
+      await settled(forkEntry(['init', dataDir]), dataDir);
+    }
+    child = forkEntry(['serve', dataDir]);
+    socketDir = await settled(child, dataDir);
+    if (!socketDir) throw failure(dataDir, undefined, child.exitCode);
+  } catch (err) {
+    unlock();
+    throw err;
   }
-  const child = forkEntry(['serve', dataDir]);
-  const socketDir = await settled(child, dataDir);
-  if (!socketDir) throw failure(dataDir, undefined, child.exitCode);
   let stopping = false;
   child.once('exit', (code) => {
     if (!stopping) onLost(failure(dataDir, undefined, code));
@@ -80,6 +90,7 @@ export async function startEmbeddedServer(
       const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
       await exited(child);
       clearTimeout(timer);
+      unlock();
     },
   };
 }
