@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,9 @@ import { collect, freePort, runTs, waitForHttp } from '../support/processes';
 
 const lockOwner = (dataDir: string) =>
   fs.readFileSync(path.join(dataDir, 'samenspraak.lock'), 'utf8').split('\n').map(Number);
+/** The embedded server process a process started for its DATA_DIR. */
+const serverProcessOf = (parent: number) =>
+  Number(execFileSync('pgrep', ['-P', String(parent), '-f', 'server-process'], { encoding: 'utf8' }).trim());
 const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
@@ -89,8 +93,9 @@ describe('the embedded server process', () => {
       },
     });
     await db.exec('CREATE TABLE kept (n int); INSERT INTO kept VALUES (1)');
-    const [server] = lockOwner(dataDir);
-    process.kill(server ?? 0, 'SIGKILL');
+    // The lock is this process's (the bot's) from the start; the server process works under it.
+    expect(lockOwner(dataDir)).toEqual([process.pid, process.pid]);
+    process.kill(serverProcessOf(process.pid), 'SIGKILL');
     await waitFor('the loss reported', () => lost !== undefined, 10_000);
     expect(lost).toMatchObject({ code: 'DB_UNAVAILABLE' });
     await db.close().catch(() => {});
@@ -112,11 +117,11 @@ describe('the embedded server process', () => {
       if (Date.now() > deadline) throw new Error(`not ready: ${botOut.output().stderr}`);
       await new Promise((r) => setTimeout(r, 100));
     }
-    const [server, parent] = lockOwner(dataDir);
-    expect(parent).toBe(bot.pid);
+    expect(lockOwner(dataDir)).toEqual([bot.pid, bot.pid]);
+    const server = serverProcessOf(bot.pid ?? 0);
     bot.kill('SIGKILL');
     await botOut.done;
-    await waitFor('the server process gone', () => !alive(server ?? 0), 15_000);
+    await waitFor('the server process gone', () => !alive(server), 15_000);
     const db = await openDb({ dataDir });
     try {
       expect(

@@ -80,7 +80,9 @@ export async function startEmbeddedServer(
   }
   let stopping = false;
   child.once('exit', (code) => {
-    if (!stopping) onLost(failure(dataDir, undefined, code));
+    if (stopping) return;
+    unlock();
+    onLost(failure(dataDir, undefined, code));
   });
   return {
     socketDir,
