@@ -175,6 +175,8 @@ async function main() {
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_BOT_TOKEN: 'xoxb-bench',
     SLACK_API_URL: fake.apiUrl,
+    // Teams without tokens, as the bare CloudAdapter it is compared with (loopback only).
+    TEAMS_ANONYMOUS: 'local',
   };
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samenspraak-bench-'));
 
