@@ -31,6 +31,7 @@ import { memberOverview } from './overview';
 import type { CoreDeps, MemberIdentity, NewBoard } from './ports';
 import { type SharePracticeInput, sharePractice } from './practices';
 import type { Holiday } from './schedule/holidays';
+import { cycleSteering, type DecideInput, decideSteering } from './steering';
 import { currentUpdates, type SubmitUpdateInput, submitUpdate } from './updates';
 
 /** The core's commands, bound to their dependencies: what every door (Slack, Teams, web, CLI, scheduler) calls. */
@@ -88,6 +89,8 @@ export function createCore(deps: CoreDeps) {
     sharePractice: (memberId: string, input: SharePracticeInput) => sharePractice(deps, memberId, input),
     ...discussionCommands(deps),
     memberOverview: (memberId: string) => memberOverview(deps, memberId),
+    decideSteering: (actor: Actor, input: DecideInput) => decideSteering(deps, actor, input),
+    cycleSteering: (actor: Actor, cycleId: string) => cycleSteering(deps, actor, cycleId),
   };
 }
 

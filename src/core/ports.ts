@@ -110,6 +110,8 @@ export interface CommunityRepository {
   leave(communityId: string, memberId: string): Promise<boolean>;
   listMemberIds(communityId: string): Promise<string[]>;
   listByMember(memberId: string): Promise<Community[]>;
+  /** The community channels of a theme, in every workspace. */
+  listByTheme(agendaId: string, themeId: string): Promise<Community[]>;
 }
 
 export interface CycleRepository {
@@ -227,6 +229,7 @@ export interface Repositories {
   boardCalendars: BoardCalendarRepository;
   cycleResults: CycleResultRepository;
   teams: TeamsRepository;
+  steeringDecisions: import('./steering-model').SteeringDecisionRepository;
 }
 
 /** Where the bot can write: a 1:1 chat, a channel or a group chat, with the platform's own reference to it. */
