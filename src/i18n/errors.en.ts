@@ -32,7 +32,8 @@ export const errorsEn: Record<`error.${ErrorCode}`, string> = {
   'error.CYCLE_NOT_OPEN': 'The cycle "{cycle}" has not opened yet.',
   'error.CYCLE_CLOSED':
     'The cycle "{cycle}" is closed; answers are no longer accepted. Contact the coordinator if you still want to share something.',
-  'error.CYCLE_NOT_CLOSED': 'The cycle "{cycle}" has not closed yet; a steering decision follows its results.',
+  'error.CYCLE_NOT_CLOSED':
+    'The cycle "{cycle}" has not closed yet; a steering decision follows its results.',
   'error.CYCLE_BAD_STATE': 'The cycle "{cycle}" is {status}; that is not possible now.',
   'error.CYCLE_BAD_DATES': 'The closing date must be after the opening date.',
   'error.CYCLE_EMPTY_SCOPE': 'A cycle asks about at least one ambition or action.',

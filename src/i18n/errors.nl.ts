@@ -34,7 +34,8 @@ export const errorsNl: Record<`error.${ErrorCode}`, string> = {
   'error.CYCLE_NOT_OPEN': 'De cyclus "{cycle}" is nog niet geopend.',
   'error.CYCLE_CLOSED':
     'De cyclus "{cycle}" is gesloten; antwoorden worden niet meer aangenomen. Neem contact op met de coördinator als je nog iets wilt delen.',
-  'error.CYCLE_NOT_CLOSED': 'De cyclus "{cycle}" is nog niet gesloten; een besluit over bijsturing volgt op de uitkomsten.',
+  'error.CYCLE_NOT_CLOSED':
+    'De cyclus "{cycle}" is nog niet gesloten; een besluit over bijsturing volgt op de uitkomsten.',
   'error.CYCLE_BAD_STATE': 'De cyclus "{cycle}" is {status}; dat kan nu niet.',
   'error.CYCLE_BAD_DATES': 'De sluitdatum moet na de openingsdatum liggen.',
   'error.CYCLE_EMPTY_SCOPE': 'Een cyclus vraagt naar minstens één ambitie of actie.',
