@@ -151,7 +151,23 @@ export interface CardDataMap {
   'update-receipt': UpdateReceiptData;
   'practice-form': PracticeFormData;
   'practice-view': PracticeViewData;
+  'steering-form': SteeringFormData;
   summary: SummaryData;
   'cycle-status': CycleStatusData;
   error: ErrorCardData;
+}
+
+/** The steering form: a closed cycle's ambitions with their results, to decide on one. */
+export interface SteeringFormData {
+  cycle: { id: string; name: string };
+  ambitions: {
+    id: string;
+    number: number;
+    title: string;
+    statusCounts: Record<UpdateStatus, number>;
+    steeringNeeded: number;
+    /** The current decision, if one was taken already. */
+    decided: 'continue' | 'adjust' | 'escalate' | null;
+  }[];
+  selectedAmbition: string | null;
 }

@@ -110,8 +110,6 @@ export interface CommunityRepository {
   leave(communityId: string, memberId: string): Promise<boolean>;
   listMemberIds(communityId: string): Promise<string[]>;
   listByMember(memberId: string): Promise<Community[]>;
-  /** The community channels of a theme, in every workspace. */
-  listByTheme(agendaId: string, themeId: string): Promise<Community[]>;
 }
 
 export interface CycleRepository {

@@ -1,6 +1,6 @@
 import { type Actor, actorId, requireCoordinator } from './access';
 import { AppError } from './errors';
-import type { Cycle } from './model';
+import { type Cycle, UPDATE_STATUSES, type UpdateStatus } from './model';
 import type { CoreDeps, Repositories } from './ports';
 import type { SteeringChoice, SteeringDecision } from './steering-model';
 
@@ -73,7 +73,7 @@ export async function decideSteering(
       details: { ambitionId: ambition.id, decision: decision.decision },
     });
     const communities = ambition.theme
-      ? await repos.communities.listByTheme(cycle.agendaId, ambition.theme)
+      ? await repos.cycleResults.communitiesOfThemes(cycle.agendaId, [ambition.theme])
       : [];
     for (const community of communities) {
       const workspace = await repos.workspaces.get(community.workspaceId);
@@ -97,14 +97,36 @@ export async function decideSteering(
   });
 }
 
-/** Per ambition of the cycle, its current decision (the latest) or null, and the history. */
-export async function cycleSteering(deps: CoreDeps, actor: Actor, cycleId: string) {
-  await requireCoordinator(deps.store.repos, actor);
-  const cycle = await deps.store.repos.cycles.get(cycleId);
+export interface AmbitionSteering {
+  ambitionId: string;
+  /** Boards per status on the ambition itself, and how many of them ask for steering. */
+  byStatus: Record<UpdateStatus, number>;
+  steeringNeeded: number;
+  /** The latest decision, or null; the history holds every one, oldest first. */
+  current: SteeringDecision | null;
+  history: SteeringDecision[];
+}
+
+/** Per ambition of the cycle: its results, its current decision and the history (for coordinators). */
+export async function cycleSteering(
+  deps: CoreDeps,
+  actor: Actor,
+  cycleId: string,
+): Promise<AmbitionSteering[]> {
+  const repos = deps.store.repos;
+  await requireCoordinator(repos, actor);
+  const cycle = await repos.cycles.get(cycleId);
   if (!cycle) throw new AppError('UNKNOWN_CYCLE', `no cycle ${cycleId}`, { cycle: cycleId });
-  const all = await deps.store.repos.steeringDecisions.listByCycle(cycle.id);
+  const all = await repos.steeringDecisions.listByCycle(cycle.id);
+  const counts = await repos.cycleResults.itemCounts(cycle.id);
   return cycleAmbitionIds(deps, cycle).map((ambitionId) => {
+    const byStatus = Object.fromEntries(UPDATE_STATUSES.map((s) => [s, 0])) as Record<UpdateStatus, number>;
+    let steeringNeeded = 0;
+    for (const c of counts.filter((x) => x.itemId === ambitionId)) {
+      byStatus[c.status] += c.boards;
+      steeringNeeded += c.steeringNeeded;
+    }
     const history = all.filter((d) => d.ambitionId === ambitionId);
-    return { ambitionId, current: history.at(-1) ?? null, history };
+    return { ambitionId, byStatus, steeringNeeded, current: history.at(-1) ?? null, history };
   });
 }

@@ -240,6 +240,17 @@ async function run(core: Core, ctx: ChatContext, text: string): Promise<ChatRepl
       return privateText(await boardHoliday(core, actor, locale, command.args));
     case 'myData':
       return myDataCommand(core, ctx.member, command.args);
+    case 'steer': {
+      // Refused before any cycle is looked up (the core checks again).
+      if (!isCoordinator(ctx.member)) throw new AppError('NOT_COORDINATOR', 'steering is for coordinators');
+      const ref = command.args.join(' ');
+      const closed = (await core.listCycles()).find((c) => c.status === 'closed');
+      const cycle = ref ? await findCycle(core, locale, ref) : closed;
+      if (!cycle) throw new AppError('UNKNOWN_CYCLE', 'no closed cycle', { cycle: '' });
+      if (cycle.status !== 'closed')
+        throw new AppError('CYCLE_NOT_CLOSED', `cycle ${cycle.id} is ${cycle.status}`, { cycle: cycle.name });
+      return { type: 'form', form: 'steering-form', data: { cycleId: cycle.id } };
+    }
   }
 }
 

@@ -14,6 +14,7 @@ export const COMMAND_NAMES = {
   myData: ['mijn-gegevens', 'my-data'],
   profile: ['profiel', 'profile'],
   holiday: ['vakantie', 'holiday'],
+  steer: ['besluit', 'decide'],
 } as const;
 
 export type CommandName = keyof typeof COMMAND_NAMES;

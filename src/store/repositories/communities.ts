@@ -22,13 +22,6 @@ export function communityRepository(db: Queryable): CommunityRepository {
       const res = await db.query('SELECT * FROM communities WHERE id = $1', [id]);
       return res.rows[0] ? communityFromRow(res.rows[0]) : null;
     },
-    async listByTheme(agendaId, themeId) {
-      const res = await db.query(
-        'SELECT * FROM communities WHERE agenda_id = $1 AND theme_id = $2 ORDER BY workspace_id, channel_id',
-        [agendaId, themeId],
-      );
-      return res.rows.map(communityFromRow);
-    },
     async listByWorkspace(workspaceId) {
       const res = await db.query('SELECT * FROM communities WHERE workspace_id = $1 ORDER BY theme_id', [
         workspaceId,
