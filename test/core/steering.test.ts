@@ -98,6 +98,21 @@ describe('steering decisions', () => {
       ].join('\n'),
     );
     expect(await steeringText(core, adjusted, 'en')).toContain('on ambition 1');
+    const year = {
+      agendaId: 'po-raad-2022-2026',
+      year: 2027,
+      from: new Date('2027-01-01'),
+      to: new Date('2028-01-01'),
+    };
+    const md = await core.renderReport(year, 'md');
+    expect(md).toContain('## Besluiten over bijsturing');
+    expect(md).toContain(
+      '- **Ambitie 1: Trend van achterblijvende onderwijsresultaten kenteren (Voorjaar 2027)**: Bijsturen. Drie besturen lopen achter. Wat verandert: Extra leerkring lezen; wie: Cora; wanneer: juni 2027. vervangt 1 eerder besluit(en).',
+    );
+    expect(await core.renderReport(year, 'html')).toContain('<h2>Besluiten over bijsturing</h2>');
+    const csv = (await core.renderReport(year, 'csv')).split('\r\n');
+    expect(csv.find((row) => row.includes(',a1,'))?.endsWith(',adjust')).toBe(true);
+    expect(await core.renderReport(year, 'md', { locale: 'en' })).toContain('## Steering decisions');
     await expect(core.cycleSteering({ memberId: 'nobody' }, cycle.id)).rejects.toMatchObject({
       code: 'UNKNOWN_MEMBER',
     });
