@@ -31,7 +31,7 @@ import { memberOverview } from './overview';
 import type { CoreDeps, MemberIdentity, NewBoard } from './ports';
 import { type SharePracticeInput, sharePractice } from './practices';
 import type { Holiday } from './schedule/holidays';
-import { cycleSteering, type DecideInput, decideSteering } from './steering';
+import { ambitionDecisions, cycleSteering, type DecideInput, decideSteering } from './steering';
 import { currentUpdates, type SubmitUpdateInput, submitUpdate } from './updates';
 
 /** The core's commands, bound to their dependencies: what every door (Slack, Teams, web, CLI, scheduler) calls. */
@@ -91,6 +91,8 @@ export function createCore(deps: CoreDeps) {
     memberOverview: (memberId: string) => memberOverview(deps, memberId),
     decideSteering: (actor: Actor, input: DecideInput) => decideSteering(deps, actor, input),
     cycleSteering: (actor: Actor, cycleId: string) => cycleSteering(deps, actor, cycleId),
+    ambitionDecisions: (agendaId: string, ambitionId: string) =>
+      ambitionDecisions(deps, agendaId, ambitionId),
   };
 }
 

@@ -130,3 +130,15 @@ export async function cycleSteering(
     return { ambitionId, byStatus, steeringNeeded, current: history.at(-1) ?? null, history };
   });
 }
+
+/** Every decision on an ambition over all cycles, newest first, with the cycle's name (the ambition page). */
+export async function ambitionDecisions(
+  deps: CoreDeps,
+  agendaId: string,
+  ambitionId: string,
+): Promise<(SteeringDecision & { cycleName: string })[]> {
+  const repos = deps.store.repos;
+  const decisions = await repos.steeringDecisions.listByAmbition(agendaId, ambitionId);
+  const names = new Map((await repos.cycles.list()).map((c) => [c.id, c.name]));
+  return decisions.map((d) => ({ ...d, cycleName: names.get(d.cycleId) ?? d.cycleId }));
+}

@@ -6,9 +6,14 @@ import type { CycleDetail } from './data';
 import { type Html, html } from './html';
 import { formatDate, page, statusLabel, tr, type View } from './layout';
 import { legend, statusParts, trendChart } from './overview-page';
+import { decisionsSection } from './steering-section';
 
 /** The ambition page: status per cycle, trend, the summary of the discussion, practices and steering. */
-export function ambitionPage(v: View, s: AmbitionSummary): Html {
+export function ambitionPage(
+  v: View,
+  s: AmbitionSummary,
+  decisions: Parameters<typeof decisionsSection>[1] = [],
+): Html {
   const title = tr(v, 'dashboard.ambition', { number: s.ambition.number, title: s.ambition.title });
   const content = html`
 <p><a href="/dashboard?agenda=${s.agenda.id}">${tr(v, 'dashboard.back')}</a></p>
@@ -54,6 +59,8 @@ ${
     : html`<p>${tr(v, 'dashboard.noSteering')}</p>`
 }
 </section>
+
+${decisionsSection(v, decisions)}
 
 <section aria-labelledby="practices"><h2 id="practices">${tr(v, 'dashboard.practices')}</h2>
 ${

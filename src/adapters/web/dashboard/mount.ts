@@ -243,7 +243,8 @@ export function mountDashboard(
           locale: v.locale,
         },
       );
-      send(res, 200, ambitionPage(v, summary));
+      const decisions = await core.ambitionDecisions(summary.agenda.id, summary.ambition.id);
+      send(res, 200, ambitionPage(v, summary, decisions));
     } catch (err) {
       if (!refusal(req, res, signed, err)) throw err;
     }
