@@ -1,3 +1,5 @@
+import { BRAM, installPersonal, personalConversationId, TENANT } from '../teams/fixtures';
+import { cardOf } from '../teams/harness';
 import { type Journey, startJourney } from './support/rig';
 import type { SlackView } from './support/slack-door';
 
@@ -25,7 +27,10 @@ describe('journey: a coordinator closes the cycle with a steering decision', () 
   let j: Journey;
 
   beforeAll(async () => {
-    j = await startJourney({ coordinators: ['slack:UCORA'], at: '2027-03-10T10:00:00Z' });
+    j = await startJourney({
+      coordinators: ['slack:UCORA', `teams:${TENANT}:${BRAM.aadObjectId}`],
+      at: '2027-03-10T10:00:00Z',
+    });
     j.slackApi.user('UCORA', 'Cora Coördinator', 'Europe/Amsterdam');
     j.slackApi.user('UANNA', 'Anna de Vries', 'Europe/Amsterdam');
   }, 60_000);
@@ -122,5 +127,22 @@ describe('journey: a coordinator closes the cycle with a steering decision', () 
     expect(page.text).toContain('<strong>Bijsturen</strong>');
     const other = await j.get('/dashboard/ambitions/po-raad-2022-2026/a2', cookie);
     expect(other.text).toContain('Over deze ambitie is nog geen besluit genomen.');
+  });
+
+  it('a coordinator on Teams decides on the card; the decision reaches the theme channel', async () => {
+    await j.teams.post(installPersonal(j.teams.where, BRAM));
+    await j.teams.say(BRAM, 'besluit');
+    const card = cardOf(j.teams.sentTo(personalConversationId(BRAM)).at(-1)?.body ?? null);
+    const cycleId = (JSON.stringify(card).match(/"cycleId":"([^"]+)"/) ?? [])[1] ?? '';
+    expect(JSON.stringify(card)).toContain('Bijsturing na Voorjaar 2027');
+    const answer = await j.teams.act(BRAM, 'steering.submit', {
+      cycleId,
+      ambition: 'a2',
+      decision: 'escalate',
+      rationale: 'Kwaliteitszorg vraagt om een besluit van het verenigingsbestuur.',
+    });
+    expect(JSON.stringify(answer)).toContain('Het besluit over ambitie 2 is vastgelegd');
+    await j.tick();
+    expect(JSON.stringify(j.slack.posted('CKWAL'))).toContain('Escaleren naar het verenigingsbestuur');
   });
 });

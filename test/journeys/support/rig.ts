@@ -98,6 +98,8 @@ export class Journey {
       SLACK_API_URL: this.slackApi.apiUrl,
       MICROSOFT_APP_ID: APP_ID,
       MICROSOFT_APP_PASSWORD: 'not-used-in-tests',
+      // The fake Bot Connector listens on loopback; production accepts only Bot Framework hosts.
+      TEAMS_SERVICE_URL_HOSTS: '127.0.0.1',
     };
     const config = loadConfig(this.env);
     this.app = await startServer(config, capturingLogger(this.logs), [], {
