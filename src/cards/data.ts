@@ -44,6 +44,8 @@ export interface CheckinData {
   timeZone: string;
   items: CardItem[];
   answered: boolean;
+  /** The coordinators' answers to the board's steering requests in its previous cycle (issue 18). */
+  earlierAnswers?: { cycleName: string; lines: string[] };
 }
 
 export interface UpdateFormData {

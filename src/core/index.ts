@@ -32,6 +32,7 @@ import type { CoreDeps, MemberIdentity, NewBoard } from './ports';
 import { type SharePracticeInput, sharePractice } from './practices';
 import type { Holiday } from './schedule/holidays';
 import { ambitionDecisions, cycleSteering, type DecideInput, decideSteering } from './steering';
+import { answerSteeringRequest, steeringRequests } from './steering-requests';
 import { currentUpdates, type SubmitUpdateInput, submitUpdate } from './updates';
 
 /** The core's commands, bound to their dependencies: what every door (Slack, Teams, web, CLI, scheduler) calls. */
@@ -93,6 +94,9 @@ export function createCore(deps: CoreDeps) {
     cycleSteering: (actor: Actor, cycleId: string) => cycleSteering(deps, actor, cycleId),
     ambitionDecisions: (agendaId: string, ambitionId: string) =>
       ambitionDecisions(deps, agendaId, ambitionId),
+    steeringRequests: (actor: Actor) => steeringRequests(deps, actor),
+    answerSteeringRequest: (actor: Actor, ref: string, text: string) =>
+      answerSteeringRequest(deps, actor, ref, text),
   };
 }
 

@@ -18,6 +18,7 @@ import { personalDataRepository } from './repositories/personal-data';
 import { practiceRepository } from './repositories/practices';
 import { schedulerRunRepository } from './repositories/scheduler-runs';
 import { steeringDecisionRepository } from './repositories/steering-decisions';
+import { steeringRequestRepository } from './repositories/steering-requests';
 import { teamsRepository } from './repositories/teams';
 import { updateRepository } from './repositories/updates';
 import { workspaceRepository } from './repositories/workspaces';
@@ -45,6 +46,7 @@ export function repositories(db: Queryable): Repositories {
     cycleResults: cycleResultRepository(db),
     teams: teamsRepository(db),
     steeringDecisions: steeringDecisionRepository(db),
+    steeringRequests: steeringRequestRepository(db),
   };
 }
 

@@ -11,6 +11,7 @@ import { coverageText } from './coverage-text';
 import { myDataCommand } from './my-data';
 import { actionOf, CYCLE_ACTIONS, parseCommand } from './parse-command';
 import { type ChatReply, privateText } from './reply';
+import { answerRequestText, steeringRequestsText } from './steering-requests';
 
 /** Where a command was typed: by whom, in which workspace, and in which channel (null in a 1:1 chat). */
 export interface ChatContext {
@@ -240,6 +241,10 @@ async function run(core: Core, ctx: ChatContext, text: string): Promise<ChatRepl
       return privateText(await boardHoliday(core, actor, locale, command.args));
     case 'myData':
       return myDataCommand(core, ctx.member, command.args);
+    case 'requests':
+      return privateText(await steeringRequestsText(core, actor, locale));
+    case 'answer':
+      return privateText(await answerRequestText(core, actor, locale, command.args));
     case 'steer': {
       // Refused before any cycle is looked up (the core checks again).
       if (!isCoordinator(ctx.member)) throw new AppError('NOT_COORDINATOR', 'steering is for coordinators');

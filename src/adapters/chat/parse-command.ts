@@ -15,6 +15,8 @@ export const COMMAND_NAMES = {
   profile: ['profiel', 'profile'],
   holiday: ['vakantie', 'holiday'],
   steer: ['besluit', 'decide'],
+  requests: ['vragen', 'requests'],
+  answer: ['antwoord', 'answer'],
 } as const;
 
 export type CommandName = keyof typeof COMMAND_NAMES;

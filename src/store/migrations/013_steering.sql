@@ -17,3 +17,18 @@ CREATE TABLE IF NOT EXISTS steering_decisions (
 );
 CREATE INDEX IF NOT EXISTS steering_decisions_ambition ON steering_decisions (agenda_id, ambition_id, decided_at);
 CREATE INDEX IF NOT EXISTS steering_decisions_cycle ON steering_decisions (cycle_id, decided_at);
+
+-- Every steering request answered: a board's current update with "steering needed" is an open request
+-- until a coordinator answers it here (once per cycle, board and item; the version answered is kept).
+CREATE TABLE IF NOT EXISTS steering_answers (
+  id           text PRIMARY KEY,
+  cycle_id     text NOT NULL REFERENCES cycles (id) ON DELETE CASCADE,
+  board_id     text NOT NULL REFERENCES boards (id),
+  item_id      text NOT NULL,
+  update_id    text NOT NULL REFERENCES updates (id) ON DELETE CASCADE,
+  answer       text NOT NULL,
+  answered_by  text REFERENCES members (id) ON DELETE SET NULL,
+  answered_at  timestamptz NOT NULL,
+  UNIQUE (cycle_id, board_id, item_id)
+);
+CREATE INDEX IF NOT EXISTS steering_answers_board ON steering_answers (board_id, answered_at);

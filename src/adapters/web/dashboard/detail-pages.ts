@@ -6,7 +6,7 @@ import type { CycleDetail } from './data';
 import { type Html, html } from './html';
 import { formatDate, page, statusLabel, tr, type View } from './layout';
 import { legend, statusParts, trendChart } from './overview-page';
-import { decisionsSection } from './steering-section';
+import { decisionsSection, type RequestRow, requestsSection } from './steering-section';
 
 /** The ambition page: status per cycle, trend, the summary of the discussion, practices and steering. */
 export function ambitionPage(
@@ -85,7 +85,12 @@ ${c.gaps.length ? html`<ul>${c.gaps.map((g) => html`<li>${g.member.name || g.mem
 </section>`;
 }
 
-export function cyclePage(v: View, d: CycleDetail, flash: string | null): Html {
+export function cyclePage(
+  v: View,
+  d: CycleDetail,
+  flash: string | null,
+  requests: readonly RequestRow[] = [],
+): Html {
   const c = d.cycle;
   const title = tr(v, 'dashboard.cycle.title', { name: c.name });
   const status = tr(v, `dashboard.cycle.${c.status === 'closed' ? 'closed' : 'open'}`);
@@ -115,7 +120,8 @@ ${
       )}</tbody></table></div>`
     : html`<p>${tr(v, 'dashboard.cycle.nobody')}</p>`
 }
-${coverageSection(v, d.coverage)}`;
+${coverageSection(v, d.coverage)}
+${requestsSection(v, requests)}`;
   return page(v, title, content);
 }
 

@@ -1,4 +1,6 @@
+import type { Core } from '../../../core/index';
 import type { SteeringDecision } from '../../../core/steering-model';
+import type { SteeringItem } from '../../../core/steering-requests';
 import { type Html, html } from './html';
 import { formatDate, tr, type View } from './layout';
 
@@ -25,4 +27,32 @@ export function decisionsSection(
   return html`<section aria-labelledby="decisions"><h2 id="decisions">${tr(v, 'dashboard.decisions')}</h2>
 ${items.length ? html`<ul class="plain">${items}</ul>` : html`<p>${tr(v, 'dashboard.noDecisions')}</p>`}
 </section>`;
+}
+
+export interface RequestRow {
+  item: SteeringItem;
+  boardName: string;
+}
+
+/** The steering requests of a cycle with their boards (coordinators only: the core checks). */
+export async function cycleRequests(core: Core, memberId: string, cycleId: string): Promise<RequestRow[]> {
+  const items = (await core.steeringRequests({ memberId })).filter((i) => i.update.cycleId === cycleId);
+  const rows: RequestRow[] = [];
+  for (const item of items)
+    rows.push({
+      item,
+      boardName: (await core.deps.store.repos.boards.get(item.update.boardId))?.name ?? '?',
+    });
+  return rows;
+}
+
+/** Every steering request of the cycle: open, overdue (too long without an answer) or answered, with the answer. */
+export function requestsSection(v: View, rows: readonly RequestRow[]): Html {
+  if (rows.length === 0) return html``;
+  const count = (state: string) => rows.filter((r) => r.item.state === state).length;
+  return html`<section aria-labelledby="requests"><h2 id="requests">${tr(v, 'dashboard.requests', { open: count('open'), overdue: count('overdue'), answered: count('answered') })}</h2>
+<ul class="plain">${rows.map(
+    ({ item, boardName }) =>
+      html`<li><strong>${tr(v, `dashboard.requests.${item.state}`)}</strong> <code>${item.ref}</code> ${boardName}, ${item.update.itemId}: ${item.update.steeringExplanation || '–'}${item.answer ? html`<br>${tr(v, 'dashboard.requests.answer')}: ${item.answer.answer}` : ''}</li>`,
+  )}</ul></section>`;
 }
