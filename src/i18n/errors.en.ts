@@ -42,7 +42,7 @@ export const errorsEn: Record<`error.${ErrorCode}`, string> = {
     'This channel is not a learning community. A coordinator links it with `gemeenschap koppel <theme>`.',
   'error.INPUT_INVALID': 'Not every field is filled in correctly: {detail}',
   'error.UNKNOWN_STEERING_REQUEST':
-    'No unanswered steering request is open under "{ref}". Type `vragen` for the open requests.',
+    'No unanswered steering request is open under "{ref}". Type `bijsturing vragen` for the open requests.',
   'error.UNKNOWN_MESSAGE':
     'Samenspraak has not stored this message; only messages of a learning community can be linked.',
   'error.SUMMARY_LLM_FAILED': 'The summary service gave no usable answer; the summary was made without it.',

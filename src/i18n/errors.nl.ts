@@ -44,7 +44,7 @@ export const errorsNl: Record<`error.${ErrorCode}`, string> = {
     'Dit kanaal is geen leergemeenschap. Een coördinator koppelt het met `gemeenschap koppel <thema>`.',
   'error.INPUT_INVALID': 'Niet alle velden zijn goed ingevuld: {detail}',
   'error.UNKNOWN_STEERING_REQUEST':
-    'Er staat geen onbeantwoorde vraag om bijsturing open met "{ref}". Typ `vragen` voor de open vragen.',
+    'Er staat geen onbeantwoorde vraag om bijsturing open met "{ref}". Typ `bijsturing vragen` voor de open vragen.',
   'error.UNKNOWN_MESSAGE':
     'Dit bericht is niet bewaard door Samenspraak; koppelen kan alleen bij berichten uit een leergemeenschap.',
   'error.SUMMARY_LLM_FAILED':

@@ -9,17 +9,19 @@ export const steeringEn: Record<keyof typeof steeringNl, string> = {
   'steering.posted.rationale': 'Why: {text}',
   'steering.posted.change': 'What changes: {what}. Who: {who}. By when: {by}.',
   'steering.none': 'no decision yet',
+  'steering.usage':
+    'For coordinators: `bijsturing besluit [cycle]`, `bijsturing vragen` or `bijsturing antwoord <code> <text>`.',
   'steering.requests.none': 'No steering requests are open.',
   'steering.requests.header':
     '*Steering requests*: {open} open, {overdue} of them waiting too long; {answered} answered.',
   'steering.requests.item': '• `{ref}` {board}, {item} ({cycle}){late}: {explanation}',
   'steering.requests.late': ', *overdue*',
-  'steering.requests.howTo': 'Answer with `antwoord <code> <text>`.',
+  'steering.requests.howTo': 'Answer with `bijsturing antwoord <code> <text>`.',
   'steering.answered.saved': 'Your answer is recorded and goes to {name}.',
   'steering.answered.message':
     '*An answer to your steering request* on {item} ({cycle}, your update of {date}):\n{answer}',
   'steering.overdue.message':
-    'A steering request from {board} on {item} ({cycle}) has waited more than {days} days for an answer: {explanation}\nAnswer with `antwoord {ref} <text>`.',
+    'A steering request from {board} on {item} ({cycle}) has waited more than {days} days for an answer: {explanation}\nAnswer with `bijsturing antwoord {ref} <text>`.',
   'steering.checkin.answers': "The coordinators' answer to your steering request in {cycle}",
   'dashboard.decisions': 'Steering decisions',
   'dashboard.noDecisions': 'No decision has been taken on this ambition yet.',

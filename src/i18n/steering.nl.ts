@@ -7,17 +7,19 @@ export const steeringNl = {
   'steering.posted.rationale': 'Waarom: {text}',
   'steering.posted.change': 'Wat verandert: {what}. Wie: {who}. Wanneer: {by}.',
   'steering.none': 'nog geen besluit',
+  'steering.usage':
+    'Voor coördinatoren: `bijsturing besluit [cyclus]`, `bijsturing vragen` of `bijsturing antwoord <code> <tekst>`.',
   'steering.requests.none': 'Er staan geen vragen om bijsturing open.',
   'steering.requests.header':
     '*Vragen om bijsturing*: {open} open, waarvan {overdue} te lang zonder antwoord; {answered} beantwoord.',
   'steering.requests.item': '• `{ref}` {board}, {item} ({cycle}){late}: {explanation}',
   'steering.requests.late': ', *te laat*',
-  'steering.requests.howTo': 'Antwoord met `antwoord <code> <tekst>`.',
+  'steering.requests.howTo': 'Antwoord met `bijsturing antwoord <code> <tekst>`.',
   'steering.answered.saved': 'Je antwoord is vastgelegd en gaat naar {name}.',
   'steering.answered.message':
     '*Antwoord op je vraag om bijsturing* bij {item} ({cycle}, je update van {date}):\n{answer}',
   'steering.overdue.message':
-    'Een vraag om bijsturing van {board} bij {item} ({cycle}) wacht al meer dan {days} dagen op antwoord: {explanation}\nAntwoord met `antwoord {ref} <tekst>`.',
+    'Een vraag om bijsturing van {board} bij {item} ({cycle}) wacht al meer dan {days} dagen op antwoord: {explanation}\nAntwoord met `bijsturing antwoord {ref} <tekst>`.',
   'steering.checkin.answers': 'Antwoord van de coördinatoren op je vraag om bijsturing in {cycle}',
   'dashboard.decisions': 'Besluiten over bijsturing',
   'dashboard.noDecisions': 'Over deze ambitie is nog geen besluit genomen.',

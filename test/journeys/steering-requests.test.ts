@@ -75,17 +75,17 @@ describe('journey: a steering request is answered', () => {
     expect(await j.slack.submit('UANNA', form, asked)).toEqual({});
 
     trace('a member may not see or answer requests');
-    const [refused] = await j.slack.command('UANNA', 'vragen');
+    const [refused] = await j.slack.command('UANNA', 'bijsturing vragen');
     expect(refused?.text).toMatch(/coördinator/i);
 
     trace('answer');
-    const [open] = await j.slack.command('UCORA', 'vragen');
+    const [open] = await j.slack.command('UCORA', 'bijsturing vragen');
     expect(open?.text).toContain('Stichting Openbaar Onderwijs Noord');
     expect(open?.text).toContain('We zoeken hulp bij leesonderwijs.');
     const ref = (open?.text ?? '').match(/`([0-9a-z]{8})`/)?.[1] ?? '';
     const [saved] = await j.slack.command(
       'UCORA',
-      `antwoord ${ref} Sluit aan bij de leerkring lezen op 4 april.`,
+      `bijsturing antwoord ${ref} Sluit aan bij de leerkring lezen op 4 april.`,
     );
     expect(saved?.text).toContain('gaat naar Anna de Vries');
     const seen = j.slack.posted('UANNA').length;

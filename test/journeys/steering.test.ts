@@ -64,19 +64,19 @@ describe('journey: a coordinator closes the cycle with a steering decision', () 
     const cycleId = (JSON.parse(plan.out) as { id: string }).id;
 
     trace('too early');
-    const [early] = await j.slack.command('UCORA', 'besluit Voorjaar 2027');
+    const [early] = await j.slack.command('UCORA', 'bijsturing besluit Voorjaar 2027');
     expect(early?.text).toContain('is nog niet gesloten');
 
     trace('close');
     expect((await j.cli('cycle', 'close', cycleId)).code).toBe(0);
 
     trace('a member may not decide');
-    const [refused] = await j.slack.command('UANNA', 'besluit');
+    const [refused] = await j.slack.command('UANNA', 'bijsturing besluit');
     expect(refused?.text).toMatch(/coördinator/i);
 
     trace('decide');
     const modalsBefore = j.slack.calls('views.open').length;
-    await j.slack.command('UCORA', 'besluit');
+    await j.slack.command('UCORA', 'bijsturing besluit');
     expect(j.slack.calls('views.open')).toHaveLength(modalsBefore + 1);
     const form = j.slack.lastModal();
     expect(form.callback_id).toBe('steering.submit');
@@ -131,7 +131,7 @@ describe('journey: a coordinator closes the cycle with a steering decision', () 
 
   it('a coordinator on Teams decides on the card; the decision reaches the theme channel', async () => {
     await j.teams.post(installPersonal(j.teams.where, BRAM));
-    await j.teams.say(BRAM, 'besluit');
+    await j.teams.say(BRAM, 'bijsturing besluit');
     const card = cardOf(j.teams.sentTo(personalConversationId(BRAM)).at(-1)?.body ?? null);
     const cycleId = (JSON.stringify(card).match(/"cycleId":"([^"]+)"/) ?? [])[1] ?? '';
     expect(JSON.stringify(card)).toContain('Bijsturing na Voorjaar 2027');
