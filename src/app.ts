@@ -60,6 +60,7 @@ export async function prepareCore(
     discussion: discussionSettings({ ...config.discussion, timeZone: config.timeZone }, { fetch, logger }),
     calendar: loadWorkCalendar(config.timeZone),
     dashboardLink: opts.dashboardLink,
+    steeringAnswerDays: config.steeringAnswerDays,
   });
 }
 

@@ -116,6 +116,10 @@ const envSchema = z.object({
     z.coerce.number({ message: 'a number of messages per minute, like 300' }).positive().max(60_000),
     300,
   ),
+  STEERING_ANSWER_DAYS: withDefault(
+    z.coerce.number({ message: 'a number of days, like 5' }).int().min(1).max(365),
+    5,
+  ),
   DELIVERY_SEND_TIMEOUT_MS: withDefault(
     z.coerce.number({ message: 'milliseconds, like 10000' }).int().min(100).max(120_000),
     10_000,
@@ -208,6 +212,8 @@ export interface Config {
   };
   /** Signs the dashboard's sign-in links; checks Teams SSO tokens against the key set. */
   dashboard: { secret?: string; ssoJwksUrl: string };
+  /** Days a steering request may wait for an answer before the coordinators are reminded (once). */
+  steeringAnswerDays: number;
 }
 
 /**
@@ -348,5 +354,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pollMs: e.DELIVERY_POLL_MS,
     },
     dashboard: { secret: e.DASHBOARD_SECRET, ssoJwksUrl: e.TEAMS_SSO_JWKS_URL },
+    steeringAnswerDays: e.STEERING_ANSWER_DAYS,
   };
 }

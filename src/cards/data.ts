@@ -44,6 +44,8 @@ export interface CheckinData {
   timeZone: string;
   items: CardItem[];
   answered: boolean;
+  /** The coordinators' answers to the board's steering requests in its previous cycle (issue 18). */
+  earlierAnswers?: { cycleName: string; lines: string[] };
 }
 
 export interface UpdateFormData {
@@ -151,7 +153,23 @@ export interface CardDataMap {
   'update-receipt': UpdateReceiptData;
   'practice-form': PracticeFormData;
   'practice-view': PracticeViewData;
+  'steering-form': SteeringFormData;
   summary: SummaryData;
   'cycle-status': CycleStatusData;
   error: ErrorCardData;
+}
+
+/** The steering form: a closed cycle's ambitions with their results, to decide on one. */
+export interface SteeringFormData {
+  cycle: { id: string; name: string };
+  ambitions: {
+    id: string;
+    number: number;
+    title: string;
+    statusCounts: Record<UpdateStatus, number>;
+    steeringNeeded: number;
+    /** The current decision, if one was taken already. */
+    decided: 'continue' | 'adjust' | 'escalate' | null;
+  }[];
+  selectedAmbition: string | null;
 }

@@ -17,6 +17,7 @@ import type {
   UpdateReceiptData,
   WelcomeData,
 } from './index';
+import { memberText } from './member-text';
 
 /**
  * The data the cards are bound to, read from the core. The cards say what they show; these functions say
@@ -35,6 +36,31 @@ async function boardName(core: Core, member: Member): Promise<string | null> {
   return member.boardId ? ((await core.deps.store.repos.boards.get(member.boardId))?.name ?? null) : null;
 }
 
+/** The answers the member's board got to its steering requests in the latest earlier closed cycle. */
+async function earlierAnswers(
+  core: Core,
+  member: Member,
+  cycle: Cycle,
+): Promise<CheckinData['earlierAnswers']> {
+  if (!member.boardId) return undefined;
+  const repos = core.deps.store.repos;
+  const earlier = (await repos.cycles.list()).find(
+    (c) =>
+      c.id !== cycle.id &&
+      c.agendaId === cycle.agendaId &&
+      c.status === 'closed' &&
+      c.opensAt < cycle.opensAt,
+  );
+  if (!earlier) return undefined;
+  const answers = await repos.steeringRequests.answersForBoard(earlier.id, member.boardId);
+  if (answers.length === 0) return undefined;
+  const titles = new Map(cycleItems(core, earlier).map((i) => [i.id, i.title]));
+  return {
+    cycleName: earlier.name,
+    lines: answers.map((a) => `${titles.get(a.itemId) ?? a.itemId}: ${memberText(a.answer)}`),
+  };
+}
+
 export async function checkinData(core: Core, member: Member, cycleId: string): Promise<CheckinData> {
   const repos = core.deps.store.repos;
   const cycle = await getCycle(repos, cycleId);
@@ -45,6 +71,7 @@ export async function checkinData(core: Core, member: Member, cycleId: string): 
     timeZone: member.timeZone,
     items: cycleItems(core, cycle),
     answered: Boolean(checkIn?.answeredAt),
+    earlierAnswers: await earlierAnswers(core, member, cycle),
   };
 }
 

@@ -8,6 +8,7 @@ export const CARD_NAMES = [
   'update-receipt',
   'practice-form',
   'practice-view',
+  'steering-form',
   'summary',
   'cycle-status',
   'error',
@@ -15,7 +16,7 @@ export const CARD_NAMES = [
 export type CardName = (typeof CARD_NAMES)[number];
 
 /** The cards that ask for input: Teams shows them as a card, Slack opens them in a modal. */
-export const FORM_NAMES = ['profile', 'update-form', 'practice-form'] as const;
+export const FORM_NAMES = ['profile', 'update-form', 'practice-form', 'steering-form'] as const;
 export type FormName = (typeof FORM_NAMES)[number];
 
 export function isFormName(name: CardName): name is FormName {
@@ -34,6 +35,7 @@ export const CARD_VERBS = [
   'update.page',
   'update.edit',
   'practice.submit',
+  'steering.submit',
   'cycle.remind',
 ] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];

@@ -9,6 +9,7 @@ import { type Locale, t } from '../i18n/index';
 import { chatMarkdown } from './chat-markdown';
 import { checkinData, practiceViewData, profileData } from './member-data';
 import { renderCard } from './render/index';
+import { steeringAnswerText, steeringOverdueText, steeringText } from './steering-text';
 import type { BoundCard } from './template';
 
 /**
@@ -117,6 +118,18 @@ export async function outboxContent(
     case DIGEST_KIND: {
       const { markdown } = await core.digestContent(payload);
       return { text: chatMarkdown(markdown.root), replies: markdown.replies.map(chatMarkdown) };
+    }
+    case 'steering.decided': {
+      const decision = await repos.steeringDecisions.get(String(payload.decisionId));
+      return decision ? { text: await steeringText(core, decision, locale) } : null;
+    }
+    case 'steering.answered': {
+      const text = member ? await steeringAnswerText(core, payload, member) : null;
+      return text ? { text } : null;
+    }
+    case 'steering.overdue': {
+      const text = await steeringOverdueText(core, payload, locale);
+      return text ? { text } : null;
     }
     case 'notice.delivery':
       return { text: await noticeText(core, payload, member, locale) };

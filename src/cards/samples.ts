@@ -150,6 +150,18 @@ export function sampleData<N extends CardName>(name: N): CardDataMap[N] {
       sharedAt: new Date('2027-02-14T09:00:00Z'),
       timeZone: TIME_ZONE,
     },
+    'steering-form': {
+      cycle: { id: 'c-voorjaar', name: cycle.name },
+      ambitions: sampleAmbitions()
+        .slice(0, 2)
+        .map((a, n) => ({
+          ...a,
+          statusCounts: { on_track: 14 - n * 5, attention: 9, behind: 4 + n, not_started: 2 },
+          steeringNeeded: 6 - n,
+          decided: n === 0 ? ('adjust' as const) : null,
+        })),
+      selectedAmbition: null,
+    },
     summary: {
       ambition: {
         ...(sampleAmbitions()[0] as AmbitionChoice),

@@ -13,6 +13,7 @@ import {
   nextWorkingMoment,
   type WorkCalendar,
 } from './schedule/working-time';
+import { remindOverdueRequests } from './steering-requests';
 import { addLocalDays, localDate } from './time';
 
 /** What the store holds that decides what is due: the cycles not closed, with their audience and check-ins. */
@@ -176,10 +177,19 @@ export async function runDue(deps: CoreDeps): Promise<{
   reminders: number;
   digests: number;
   purged: number;
+  steeringReminders: number;
 }> {
   const now = deps.clock.now();
   const plan = await whatIsDue(deps, now);
-  const result = { opened: 0, closed: 0, checkIns: 0, reminders: 0, digests: 0, purged: 0 };
+  const result = {
+    opened: 0,
+    closed: 0,
+    checkIns: 0,
+    reminders: 0,
+    digests: 0,
+    purged: 0,
+    steeringReminders: 0,
+  };
   for (const cycle of plan.open)
     if (await deps.store.repos.cycles.transition(cycle.id, ['scheduled'], 'open', now)) {
       await deps.store.repos.audit.write({
@@ -202,5 +212,6 @@ export async function runDue(deps: CoreDeps): Promise<{
       result.closed++;
   result.digests = (await queueDigests(deps, now)).length;
   result.purged = await purgeOncePerDay(deps, now);
+  result.steeringReminders = await remindOverdueRequests(deps);
   return result;
 }

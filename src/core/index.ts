@@ -31,6 +31,8 @@ import { memberOverview } from './overview';
 import type { CoreDeps, MemberIdentity, NewBoard } from './ports';
 import { type SharePracticeInput, sharePractice } from './practices';
 import type { Holiday } from './schedule/holidays';
+import { ambitionDecisions, cycleSteering, type DecideInput, decideSteering } from './steering';
+import { answerSteeringRequest, steeringRequests } from './steering-requests';
 import { currentUpdates, type SubmitUpdateInput, submitUpdate } from './updates';
 
 /** The core's commands, bound to their dependencies: what every door (Slack, Teams, web, CLI, scheduler) calls. */
@@ -88,6 +90,13 @@ export function createCore(deps: CoreDeps) {
     sharePractice: (memberId: string, input: SharePracticeInput) => sharePractice(deps, memberId, input),
     ...discussionCommands(deps),
     memberOverview: (memberId: string) => memberOverview(deps, memberId),
+    decideSteering: (actor: Actor, input: DecideInput) => decideSteering(deps, actor, input),
+    cycleSteering: (actor: Actor, cycleId: string) => cycleSteering(deps, actor, cycleId),
+    ambitionDecisions: (agendaId: string, ambitionId: string) =>
+      ambitionDecisions(deps, agendaId, ambitionId),
+    steeringRequests: (actor: Actor) => steeringRequests(deps, actor),
+    answerSteeringRequest: (actor: Actor, ref: string, text: string) =>
+      answerSteeringRequest(deps, actor, ref, text),
   };
 }
 

@@ -227,6 +227,8 @@ export interface Repositories {
   boardCalendars: BoardCalendarRepository;
   cycleResults: CycleResultRepository;
   teams: TeamsRepository;
+  steeringDecisions: import('./steering-model').SteeringDecisionRepository;
+  steeringRequests: import('./steering-model').SteeringRequestRepository;
 }
 
 /** Where the bot can write: a 1:1 chat, a channel or a group chat, with the platform's own reference to it. */
@@ -285,4 +287,6 @@ export interface CoreDeps {
   calendar?: import('./schedule/working-time').WorkCalendar;
   /** A signed, single-use sign-in link to the dashboard for a member (the web adapter); absent without PUBLIC_URL. */
   dashboardLink?: (memberId: string) => string;
+  /** Days a steering request may wait for an answer before the coordinators are reminded; default 5. */
+  steeringAnswerDays?: number;
 }

@@ -12,7 +12,7 @@ export const chatEn: Record<keyof typeof chatNl, string> = {
     '• `profiel`: choose your board, your time zone and your language\n' +
     '• `mijn-gegevens`: what is known about you; `mijn-gegevens export` shows everything Samenspraak keeps about you, `mijn-gegevens wis` erases the text of your messages\n' +
     '• `dashboard`: a link to the dashboard\n' +
-    'For coordinators: `gemeenschap koppel <theme>`, `cyclus plan|start|status|herinner|sluit` and `vakantie <DUO number> <holiday> <from> <to>`.',
+    'For coordinators: `gemeenschap koppel <theme>`, `cyclus plan|start|status|herinner|sluit`, `bijsturing besluit [cycle]` (a decision per ambition after the cycle), `bijsturing vragen` and `bijsturing antwoord <code> <text>` (answering steering requests) and `vakantie <DUO number> <holiday> <from> <to>`.',
   'chat.unknown': 'I do not know that command: `{word}`.',
   'chat.unknownSuggest': 'I do not know that command: `{word}`. Did you mean `{suggestion}`?',
   'chat.agenda.header': '*{name}* ({association})',

@@ -10,7 +10,7 @@ export const chatNl = {
     '• `profiel`: kies je bestuur, je tijdzone en je taal\n' +
     '• `mijn-gegevens`: wat er over je bekend is; `mijn-gegevens export` toont alles wat Samenspraak over je bewaart, `mijn-gegevens wis` wist de tekst van je berichten\n' +
     '• `dashboard`: een link naar het dashboard\n' +
-    'Voor coördinatoren: `gemeenschap koppel <thema>`, `cyclus plan|start|status|herinner|sluit` en `vakantie <bestuursnummer> <vakantie> <van> <tot>`.',
+    'Voor coördinatoren: `gemeenschap koppel <thema>`, `cyclus plan|start|status|herinner|sluit`, `bijsturing besluit [cyclus]` (besluit per ambitie na de cyclus), `bijsturing vragen` en `bijsturing antwoord <code> <tekst>` (vragen om bijsturing beantwoorden) en `vakantie <bestuursnummer> <vakantie> <van> <tot>`.',
   'chat.unknown': 'Dat commando ken ik niet: `{word}`.',
   'chat.unknownSuggest': 'Dat commando ken ik niet: `{word}`. Bedoel je `{suggestion}`?',
   'chat.agenda.header': '*{name}* ({association})',

@@ -34,6 +34,8 @@ export const errorsEn: Record<`error.${ErrorCode}`, string> = {
   'error.CYCLE_NOT_OPEN': 'The cycle "{cycle}" has not opened yet.',
   'error.CYCLE_CLOSED':
     'The cycle "{cycle}" is closed; answers are no longer accepted. Contact the coordinator if you still want to share something.',
+  'error.CYCLE_NOT_CLOSED':
+    'The cycle "{cycle}" has not closed yet; a steering decision follows its results.',
   'error.CYCLE_BAD_STATE': 'The cycle "{cycle}" is {status}; that is not possible now.',
   'error.CYCLE_BAD_DATES': 'The closing date must be after the opening date.',
   'error.CYCLE_EMPTY_SCOPE': 'A cycle asks about at least one ambition or action.',
@@ -41,6 +43,8 @@ export const errorsEn: Record<`error.${ErrorCode}`, string> = {
   'error.NOT_A_COMMUNITY_CHANNEL':
     'This channel is not a learning community. A coordinator links it with `gemeenschap koppel <theme>`.',
   'error.INPUT_INVALID': 'Not every field is filled in correctly: {detail}',
+  'error.UNKNOWN_STEERING_REQUEST':
+    'No unanswered steering request is open under "{ref}". Type `bijsturing vragen` for the open requests.',
   'error.UNKNOWN_MESSAGE':
     'Samenspraak has not stored this message; only messages of a learning community can be linked.',
   'error.SUMMARY_LLM_FAILED': 'The summary service gave no usable answer; the summary was made without it.',

@@ -36,6 +36,8 @@ export const errorsNl: Record<`error.${ErrorCode}`, string> = {
   'error.CYCLE_NOT_OPEN': 'De cyclus "{cycle}" is nog niet geopend.',
   'error.CYCLE_CLOSED':
     'De cyclus "{cycle}" is gesloten; antwoorden worden niet meer aangenomen. Neem contact op met de coördinator als je nog iets wilt delen.',
+  'error.CYCLE_NOT_CLOSED':
+    'De cyclus "{cycle}" is nog niet gesloten; een besluit over bijsturing volgt op de uitkomsten.',
   'error.CYCLE_BAD_STATE': 'De cyclus "{cycle}" is {status}; dat kan nu niet.',
   'error.CYCLE_BAD_DATES': 'De sluitdatum moet na de openingsdatum liggen.',
   'error.CYCLE_EMPTY_SCOPE': 'Een cyclus vraagt naar minstens één ambitie of actie.',
@@ -43,6 +45,8 @@ export const errorsNl: Record<`error.${ErrorCode}`, string> = {
   'error.NOT_A_COMMUNITY_CHANNEL':
     'Dit kanaal is geen leergemeenschap. Een coördinator koppelt het met `gemeenschap koppel <thema>`.',
   'error.INPUT_INVALID': 'Niet alle velden zijn goed ingevuld: {detail}',
+  'error.UNKNOWN_STEERING_REQUEST':
+    'Er staat geen onbeantwoorde vraag om bijsturing open met "{ref}". Typ `bijsturing vragen` voor de open vragen.',
   'error.UNKNOWN_MESSAGE':
     'Dit bericht is niet bewaard door Samenspraak; koppelen kan alleen bij berichten uit een leergemeenschap.',
   'error.SUMMARY_LLM_FAILED':

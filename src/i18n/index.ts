@@ -12,6 +12,8 @@ import { outboxEn } from './outbox.en';
 import { outboxNl } from './outbox.nl';
 import { slackEn } from './slack.en';
 import { slackNl } from './slack.nl';
+import { steeringEn } from './steering.en';
+import { steeringNl } from './steering.nl';
 import { teamsEn } from './teams.en';
 import { teamsNl } from './teams.nl';
 
@@ -22,8 +24,28 @@ export type Locale = (typeof LOCALES)[number];
 export type Messages = Record<string, string>;
 
 const catalogues: Record<Locale, Messages> = {
-  nl: { ...errorsNl, ...slackNl, ...teamsNl, ...chatNl, ...outboxNl, ...cardsNl, ...dashboardNl, ...cliNl },
-  en: { ...errorsEn, ...slackEn, ...teamsEn, ...chatEn, ...outboxEn, ...cardsEn, ...dashboardEn, ...cliEn },
+  nl: {
+    ...errorsNl,
+    ...slackNl,
+    ...teamsNl,
+    ...chatNl,
+    ...outboxNl,
+    ...cardsNl,
+    ...dashboardNl,
+    ...cliNl,
+    ...steeringNl,
+  },
+  en: {
+    ...errorsEn,
+    ...slackEn,
+    ...teamsEn,
+    ...chatEn,
+    ...outboxEn,
+    ...cardsEn,
+    ...dashboardEn,
+    ...cliEn,
+    ...steeringEn,
+  },
 };
 
 export function isLocale(value: unknown): value is Locale {

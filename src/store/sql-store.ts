@@ -17,6 +17,8 @@ import { outboxDeliveryRepository } from './repositories/outbox-delivery';
 import { personalDataRepository } from './repositories/personal-data';
 import { practiceRepository } from './repositories/practices';
 import { schedulerRunRepository } from './repositories/scheduler-runs';
+import { steeringDecisionRepository } from './repositories/steering-decisions';
+import { steeringRequestRepository } from './repositories/steering-requests';
 import { teamsRepository } from './repositories/teams';
 import { updateRepository } from './repositories/updates';
 import { workspaceRepository } from './repositories/workspaces';
@@ -43,6 +45,8 @@ export function repositories(db: Queryable): Repositories {
     boardCalendars: boardCalendarRepository(db),
     cycleResults: cycleResultRepository(db),
     teams: teamsRepository(db),
+    steeringDecisions: steeringDecisionRepository(db),
+    steeringRequests: steeringRequestRepository(db),
   };
 }
 

@@ -146,6 +146,7 @@ describe('running what is due', () => {
       reminders: 0,
       digests: 0,
       purged: 0,
+      steeringReminders: 0,
     });
     clock.set('2027-03-01T08:00:00Z');
     expect(await core.runDue()).toEqual({
@@ -155,6 +156,7 @@ describe('running what is due', () => {
       reminders: 0,
       digests: 0,
       purged: 0,
+      steeringReminders: 0,
     });
     expect(await core.runDue()).toEqual({
       opened: 0,
@@ -163,6 +165,7 @@ describe('running what is due', () => {
       reminders: 0,
       digests: 0,
       purged: 0,
+      steeringReminders: 0,
     });
     await core.submitUpdate(anna.id, {
       cycleId: cycle.id,

@@ -84,6 +84,9 @@ describeBrowser('the dashboard in Chromium', () => {
     expect(await page.locator('svg.chart.bar').count()).toBe(2);
     expect(await page.locator('svg.chart.trend').count()).toBe(1);
     expect(await page.getByText('Leesteam met de bibliotheek').count()).toBe(1);
+    // The coordinators' steering decision after the autumn cycle (issue 18).
+    await expectVisible(page, 'heading', 'Besluiten over bijsturing');
+    expect(await page.getByText(/Twee van de drie besturen lopen achter met lezen/).count()).toBe(1);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'ambition.png'), fullPage: true });
 
     // Keyboard: the skip link is the first stop and leads to the content.

@@ -97,6 +97,13 @@ async function seed(core: Core, clock: TestClock) {
   });
   clock.set('2026-10-22T08:00:00Z');
   await core.runDue(); // closes the autumn cycle
+  await core.decideSteering(coord, {
+    cycleId: autumn.id,
+    ambitionId: 'a1',
+    decision: 'adjust',
+    rationale: 'Twee van de drie besturen lopen achter met lezen.',
+    change: { what: 'Een leerkring lezen met de bibliotheek', who: 'Cora Coördinator', by: 'februari 2027' },
+  });
   clock.set('2027-02-01T08:00:00Z');
   await core.runDue(); // opens spring
   clock.set('2027-02-02T09:00:00Z');

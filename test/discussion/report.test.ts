@@ -109,13 +109,13 @@ describe('the sector report', () => {
 
     const csv = (await core.renderReport(input, 'csv')).split('\r\n');
     expect(csv[0]).toBe(
-      'agenda,theme_id,theme,item_id,item,cycle,cycle_closes,boards,on_track,attention,behind,not_started,average_progress,trend,messages,practices,steering_signals',
+      'agenda,theme_id,theme,item_id,item,cycle,cycle_closes,boards,on_track,attention,behind,not_started,average_progress,trend,messages,practices,steering_signals,steering_decision',
     );
     expect(csv).toContain(
-      'po-raad-2022-2026,t1,Onderwijskwaliteit,a1,Trend van achterblijvende onderwijsresultaten kenteren,"Voorjaar, ronde 1",2027-03-27,2,1,1,1,0,40,,2,1,1',
+      'po-raad-2022-2026,t1,Onderwijskwaliteit,a1,Trend van achterblijvende onderwijsresultaten kenteren,"Voorjaar, ronde 1",2027-03-27,2,1,1,1,0,40,,2,1,1,',
     );
     expect(csv).toContain(
-      'po-raad-2022-2026,t1,Onderwijskwaliteit,a2,Kwaliteitszorg op orde bij alle besturen,,,,,,,,,,0,0,0',
+      'po-raad-2022-2026,t1,Onderwijskwaliteit,a2,Kwaliteitszorg op orde bij alle besturen,,,,,,,,,,0,0,0,',
     );
   });
 

@@ -9,8 +9,9 @@ import { type Locale, t } from '../../i18n/index';
 import { boardHoliday } from './board-holiday';
 import { coverageText } from './coverage-text';
 import { myDataCommand } from './my-data';
-import { actionOf, CYCLE_ACTIONS, parseCommand } from './parse-command';
+import { actionOf, CYCLE_ACTIONS, parseCommand, STEERING_ACTIONS } from './parse-command';
 import { type ChatReply, privateText } from './reply';
+import { answerRequestText, steeringRequestsText } from './steering-requests';
 
 /** Where a command was typed: by whom, in which workspace, and in which channel (null in a 1:1 chat). */
 export interface ChatContext {
@@ -240,6 +241,22 @@ async function run(core: Core, ctx: ChatContext, text: string): Promise<ChatRepl
       return privateText(await boardHoliday(core, actor, locale, command.args));
     case 'myData':
       return myDataCommand(core, ctx.member, command.args);
+    case 'steering': {
+      const [verb, ...rest] = command.args;
+      const action = actionOf(STEERING_ACTIONS, verb);
+      if (action === 'requests') return privateText(await steeringRequestsText(core, actor, locale));
+      if (action === 'answer') return privateText(await answerRequestText(core, actor, locale, rest));
+      if (action !== 'decide') return privateText(t(locale, 'steering.usage'));
+      // Refused before any cycle is looked up (the core checks again).
+      if (!isCoordinator(ctx.member)) throw new AppError('NOT_COORDINATOR', 'steering is for coordinators');
+      const ref = rest.join(' ');
+      const closed = (await core.listCycles()).find((c) => c.status === 'closed');
+      const cycle = ref ? await findCycle(core, locale, ref) : closed;
+      if (!cycle) throw new AppError('UNKNOWN_CYCLE', 'no closed cycle', { cycle: '' });
+      if (cycle.status !== 'closed')
+        throw new AppError('CYCLE_NOT_CLOSED', `cycle ${cycle.id} is ${cycle.status}`, { cycle: cycle.name });
+      return { type: 'form', form: 'steering-form', data: { cycleId: cycle.id } };
+    }
   }
 }
 

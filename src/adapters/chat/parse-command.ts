@@ -14,6 +14,7 @@ export const COMMAND_NAMES = {
   myData: ['mijn-gegevens', 'my-data'],
   profile: ['profiel', 'profile'],
   holiday: ['vakantie', 'holiday'],
+  steering: ['bijsturing', 'steering'],
 } as const;
 
 export type CommandName = keyof typeof COMMAND_NAMES;
@@ -24,6 +25,13 @@ export const CYCLE_ACTIONS = {
   status: ['status'],
   remind: ['herinner', 'remind'],
   close: ['sluit', 'close'],
+} as const;
+
+/** `bijsturing besluit|vragen|antwoord`: one command, so Teams' list of ten commands keeps room. */
+export const STEERING_ACTIONS = {
+  decide: ['besluit', 'decide'],
+  requests: ['vragen', 'requests'],
+  answer: ['antwoord', 'answer'],
 } as const;
 
 export const MY_DATA_ACTIONS = {

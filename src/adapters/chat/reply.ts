@@ -5,6 +5,6 @@ export type ChatReply =
   /** A card from cards/ with its data. */
   | { type: 'card'; card: string; data: Record<string, unknown>; visibility: 'private' | 'channel' }
   /** A form to open: Slack opens a modal (needs the trigger id), Teams sends the card. */
-  | { type: 'form'; form: 'practice-form' | 'profile'; data: Record<string, unknown> };
+  | { type: 'form'; form: 'practice-form' | 'profile' | 'steering-form'; data: Record<string, unknown> };
 
 export const privateText = (text: string): ChatReply => ({ type: 'text', text, visibility: 'private' });

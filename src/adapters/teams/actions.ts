@@ -9,6 +9,7 @@ import {
   updateFormData,
   welcomeData,
 } from '../../cards/member-data';
+import { steeringFormData } from '../../cards/steering-data';
 import { isAppError } from '../../core/errors';
 import type { Core } from '../../core/index';
 import type { Member } from '../../core/model';
@@ -135,6 +136,25 @@ async function practiceAction(ctx: ActionContext, data: Record<string, unknown>)
   return { response: cardResponse(view), replaceOriginal: view as Record<string, unknown> };
 }
 
+async function steeringAction(ctx: ActionContext, data: Record<string, unknown>): Promise<ActionResult> {
+  const { core, member } = ctx;
+  const locale = member.locale;
+  const parsed = parseForm('steering-form', { ...data, verb: 'steering.submit' });
+  if (!parsed.success) {
+    const where = cycleData.safeParse(data);
+    if (!where.success) return { response: badRequestResponse(t(locale, 'teams.badRequest')) };
+    const form = renderCard(
+      'steering-form',
+      await steeringFormData(core, member, where.data.cycleId),
+      locale,
+    );
+    return invalidForm(form.json, data, parsed.error, locale);
+  }
+  const decision = await core.decideSteering({ memberId: member.id }, parsed.data);
+  const { ambition } = core.agendas.findAmbition(decision.ambitionId, decision.agendaId);
+  return { response: messageResponse(t(locale, 'steering.saved', { number: ambition.number })) };
+}
+
 /**
  * Runs the verb of a card action (Universal Actions `Action.Execute`, or the `Action.Submit` fallback)
  * and says which card comes next. Form input is checked with the form's schema; what does not pass
@@ -169,6 +189,8 @@ export async function runCardAction(
         );
       case 'practice.submit':
         return await practiceAction(ctx, data);
+      case 'steering.submit':
+        return await steeringAction(ctx, data);
       case 'cycle.remind': {
         const where = cycleData.safeParse(data);
         if (!where.success) return { response: badRequestResponse(t(locale, 'teams.badRequest')) };

@@ -2,6 +2,7 @@ import { ActivityTypes, type InvokeResponse, TeamsInfo, type TurnContext } from 
 import { chatCard } from '../../cards/chat-card';
 import { renderCard } from '../../cards/index';
 import { practiceFormData, profileData, welcomeData } from '../../cards/member-data';
+import { steeringFormData } from '../../cards/steering-data';
 import type { MessageAddress } from '../../core/discussion';
 import type { Core } from '../../core/index';
 import type { Member } from '../../core/model';
@@ -159,7 +160,13 @@ export class TeamsTurns {
         const card =
           reply.form === 'profile'
             ? renderCard('profile', await profileData(this.core, member), locale)
-            : renderCard('practice-form', await practiceFormData(this.core, member, ctx.channelId), locale);
+            : reply.form === 'steering-form'
+              ? renderCard(
+                  'steering-form',
+                  await steeringFormData(this.core, member, String(reply.data.cycleId)),
+                  locale,
+                )
+              : renderCard('practice-form', await practiceFormData(this.core, member, ctx.channelId), locale);
         return cardMessage(card.json);
       }
       return cardMessage((await chatCard(this.core, member, reply)).json);

@@ -2,17 +2,19 @@ import type { z } from 'zod';
 import type { FormName } from '../names';
 import { type PracticeSubmission, practiceFields, practiceSubmission } from './practice-form';
 import { type ProfileSubmission, profileFields, profileSubmission } from './profile-form';
+import { type SteeringSubmission, steeringFields, steeringSubmission } from './steering-form';
 import { submittedItemIds, type UpdateSubmission, updateFields, updateSubmission } from './update-form';
 
 export { updateInputId } from './fields';
 export { inputErrors } from './input-errors';
-export type { PracticeSubmission, ProfileSubmission, UpdateSubmission };
+export type { PracticeSubmission, ProfileSubmission, SteeringSubmission, UpdateSubmission };
 
 /** What the core receives from each form, the same from Teams and from Slack. */
 export interface FormSubmissions {
   profile: ProfileSubmission;
   'update-form': UpdateSubmission;
   'practice-form': PracticeSubmission;
+  'steering-form': SteeringSubmission;
 }
 
 /**
@@ -22,6 +24,7 @@ export interface FormSubmissions {
 export function formFields(name: FormName, raw: unknown): z.ZodObject {
   if (name === 'profile') return profileFields;
   if (name === 'practice-form') return practiceFields;
+  if (name === 'steering-form') return steeringFields;
   return updateFields(submittedItemIds(raw));
 }
 
@@ -30,6 +33,7 @@ export function formSchema<N extends FormName>(name: N, raw: unknown): z.ZodType
   const schemas: { [K in FormName]: () => z.ZodType<FormSubmissions[K]> } = {
     profile: () => profileSubmission,
     'practice-form': () => practiceSubmission,
+    'steering-form': () => steeringSubmission,
     'update-form': () => updateSubmission(submittedItemIds(raw)),
   };
   return schemas[name]();

@@ -5,6 +5,7 @@ import type { BoundCard } from '../template';
 import { renderError, renderProfile, renderProfilePrompt, renderWelcome } from './account';
 import { renderPracticeForm, renderPracticeView } from './practices';
 import { renderCycleStatus, renderSummary } from './reports';
+import { renderSteeringForm } from './steering';
 import { renderCheckin, renderUpdateForm, renderUpdateReceipt } from './updates';
 
 export {
@@ -30,6 +31,7 @@ const renderers: { [N in CardName]: (data: CardDataMap[N], locale: Locale) => Bo
   'update-receipt': renderUpdateReceipt,
   'practice-form': renderPracticeForm,
   'practice-view': renderPracticeView,
+  'steering-form': renderSteeringForm,
   summary: renderSummary,
   'cycle-status': renderCycleStatus,
   error: renderError,

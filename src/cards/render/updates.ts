@@ -24,6 +24,11 @@ export function renderCheckin(data: CheckinData, locale: Locale): BoundCard {
     deadline: formatDateTime(data.cycle.closesAt, locale, data.timeZone),
     askedList: bulletList(asked),
     answered: data.answered,
+    hasEarlierAnswers: Boolean(data.earlierAnswers?.lines.length),
+    earlierTitle: data.earlierAnswers
+      ? t(locale, 'steering.checkin.answers', { cycle: data.earlierAnswers.cycleName })
+      : '',
+    earlierList: bulletList(data.earlierAnswers?.lines ?? []),
     openLabel: data.answered ? strings.edit : strings.open,
   });
 }

@@ -1,4 +1,5 @@
 import { UPDATE_STATUSES } from '../model';
+import { decisionOf, decisionsHtml, decisionsMarkdown } from '../steering-report';
 import { localDate } from '../time';
 import { formatDate, labels, lastDay, type RenderOptions, STATUS_LABELS, TREND_LABELS } from './labels';
 import { cyclesMarkdown, keyPointSources, keyPointText, md, summarySections } from './markdown';
@@ -40,6 +41,7 @@ export function reportMarkdown(r: SectorReport, options: RenderOptions = {}): st
     if (t.actionResults.length)
       out.push(`### ${l.themeActions}`, '', ...cyclesMarkdown(t.actionResults, t.actionTrend, options), '');
   }
+  out.push(...decisionsMarkdown(r.decisions, options.locale));
   out.push(`_${l.generated} ${formatDate(r.generatedAt, options)}._`, '');
   return out.join('\n');
 }
@@ -148,6 +150,7 @@ export function reportHtml(r: SectorReport, options: RenderOptions = {}): string
 <h1>${escapeHtml(title)}</h1>
 <p class="meta">${escapeHtml(r.agenda.name)} · ${escapeHtml(period(r, options))}</p>
 ${body.join('\n')}
+${decisionsHtml(r.decisions, locale, escapeHtml)}
 <p class="meta">${l.generated} ${escapeHtml(formatDate(r.generatedAt, options))}.</p>
 </body>
 </html>
@@ -169,6 +172,7 @@ const CSV_HEAD = [
   'messages',
   'practices',
   'steering_signals',
+  'steering_decision',
 ];
 
 /**
@@ -197,7 +201,7 @@ export function reportCsv(r: SectorReport, { timeZone = 'Europe/Amsterdam' }: Re
     const base = [r.agenda.id, t.id, t.title, item.id, item.title];
     const tail = [extra.trend, extra.messages, extra.practices, extra.steering];
     if (cycles.length === 0)
-      rows.push([...base, null, null, null, ...UPDATE_STATUSES.map(() => null), null, ...tail]);
+      rows.push([...base, null, null, null, ...UPDATE_STATUSES.map(() => null), null, ...tail, null]);
     for (const c of cycles)
       rows.push([
         ...base,
@@ -207,6 +211,7 @@ export function reportCsv(r: SectorReport, { timeZone = 'Europe/Amsterdam' }: Re
         ...UPDATE_STATUSES.map((s) => c.counts[s]),
         c.averageProgress,
         ...tail,
+        decisionOf(r.decisions, c.cycleId, item.id),
       ]);
   };
   for (const t of r.themes) {

@@ -1,6 +1,7 @@
 import { CLI } from '../access';
 import type { Cycle, Update } from '../model';
 import type { CoreDeps } from '../ports';
+import { type ReportDecision, reportDecisions } from '../steering-report';
 import {
   type AmbitionSummary,
   type CycleStatusSummary,
@@ -32,6 +33,8 @@ export interface SectorReport {
   generatedAt: Date;
   cycles: { id: string; name: string; status: Cycle['status']; opensAt: Date; closesAt: Date }[];
   themes: ReportTheme[];
+  /** The coordinators' steering decisions on the cycles of the period (issue 18). */
+  decisions: ReportDecision[];
 }
 
 /** Results over a theme's own actions, for the cycles that had answers about them. */
@@ -103,5 +106,6 @@ export async function sectorReport(
       closesAt: c.closesAt,
     })),
     themes,
+    decisions: await reportDecisions(deps, cycles),
   };
 }

@@ -12,6 +12,7 @@ import {
   toSlackModal,
 } from '../../../cards/index';
 import { practiceFormData, profileData, receiptData, updateFormData } from '../../../cards/member-data';
+import { steeringFormData } from '../../../cards/steering-data';
 import { AppError, isAppError } from '../../../core/errors';
 import type { Core } from '../../../core/index';
 import type { Member } from '../../../core/model';
@@ -217,6 +218,37 @@ export function registerCardActions(app: App, core: Core): void {
     } catch (err) {
       if (!isAppError(err)) throw err;
       await ack({ response_action: 'errors', errors: { title: errorText(err, member) } });
+    }
+  });
+
+  app.view('steering.submit', async ({ ack, body, client }) => {
+    const submission = viewSubmissionSchema.parse(body);
+    const member = await slackMember(core, client, teamOf(submission), submission.user.id);
+    const meta = unwrapMetadata(submission.view.private_metadata);
+    const where = jsonText(z.object({ cycleId: z.string().min(1).max(200) })).safeParse(meta?.card ?? '{}');
+    if (!meta || !where.success) {
+      await ack({ response_action: 'update', view: errorModal(invalid(), member) });
+      return;
+    }
+    try {
+      const form = renderCard(
+        'steering-form',
+        await steeringFormData(core, member, where.data.cycleId),
+        member.locale,
+      );
+      const parsed = parseForm(
+        'steering-form',
+        stateToSubmitData(form, submission.view.state.values as never, meta.card),
+      );
+      if (!parsed.success) {
+        await ack({ response_action: 'errors', errors: inputErrors(parsed.error, member.locale) });
+        return;
+      }
+      await core.decideSteering({ memberId: member.id }, parsed.data);
+      await ack();
+    } catch (err) {
+      if (!isAppError(err)) throw err;
+      await ack({ response_action: 'update', view: errorModal(err, member) });
     }
   });
 

@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import { chatCard } from '../../../cards/chat-card';
 import { renderCard, toSlackMessage, toSlackModal } from '../../../cards/index';
 import { practiceFormData, profileData } from '../../../cards/member-data';
+import { steeringFormData } from '../../../cards/steering-data';
 import type { Core } from '../../../core/index';
 import { reportError } from '../../../error-sink';
 import { t } from '../../../i18n/index';
@@ -48,7 +49,13 @@ export function registerCommands(app: App, core: Core, defaultLocale: 'nl' | 'en
       const card =
         reply.form === 'practice-form'
           ? renderCard('practice-form', await practiceFormData(core, member, channel), member.locale)
-          : renderCard('profile', await profileData(core, member), member.locale);
+          : reply.form === 'steering-form'
+            ? renderCard(
+                'steering-form',
+                await steeringFormData(core, member, String(reply.data.cycleId)),
+                member.locale,
+              )
+            : renderCard('profile', await profileData(core, member), member.locale);
       const view = toSlackModal(card);
       await client.views.open({
         trigger_id: cmd.trigger_id,

@@ -6,9 +6,14 @@ import type { CycleDetail } from './data';
 import { type Html, html } from './html';
 import { formatDate, page, statusLabel, tr, type View } from './layout';
 import { legend, statusParts, trendChart } from './overview-page';
+import { decisionsSection, type RequestRow, requestsSection } from './steering-section';
 
 /** The ambition page: status per cycle, trend, the summary of the discussion, practices and steering. */
-export function ambitionPage(v: View, s: AmbitionSummary): Html {
+export function ambitionPage(
+  v: View,
+  s: AmbitionSummary,
+  decisions: Parameters<typeof decisionsSection>[1] = [],
+): Html {
   const title = tr(v, 'dashboard.ambition', { number: s.ambition.number, title: s.ambition.title });
   const content = html`
 <p><a href="/dashboard?agenda=${s.agenda.id}">${tr(v, 'dashboard.back')}</a></p>
@@ -55,6 +60,8 @@ ${
 }
 </section>
 
+${decisionsSection(v, decisions)}
+
 <section aria-labelledby="practices"><h2 id="practices">${tr(v, 'dashboard.practices')}</h2>
 ${
   s.practices.length
@@ -78,7 +85,12 @@ ${c.gaps.length ? html`<ul>${c.gaps.map((g) => html`<li>${g.member.name || g.mem
 </section>`;
 }
 
-export function cyclePage(v: View, d: CycleDetail, flash: string | null): Html {
+export function cyclePage(
+  v: View,
+  d: CycleDetail,
+  flash: string | null,
+  requests: readonly RequestRow[] = [],
+): Html {
   const c = d.cycle;
   const title = tr(v, 'dashboard.cycle.title', { name: c.name });
   const status = tr(v, `dashboard.cycle.${c.status === 'closed' ? 'closed' : 'open'}`);
@@ -108,7 +120,8 @@ ${
       )}</tbody></table></div>`
     : html`<p>${tr(v, 'dashboard.cycle.nobody')}</p>`
 }
-${coverageSection(v, d.coverage)}`;
+${coverageSection(v, d.coverage)}
+${requestsSection(v, requests)}`;
   return page(v, title, content);
 }
 

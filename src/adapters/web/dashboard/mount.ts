@@ -22,6 +22,7 @@ import type { LinkSigner } from './links';
 import { overviewPage } from './overview-page';
 import { cookie, readCookies, SESSION_COOKIE, SESSION_TTL_MS, sessions } from './sessions';
 import { type SsoVerifier, ssoVerifier } from './sso';
+import { cycleRequests } from './steering-section';
 
 /** Hosts that may frame the dashboard: Teams and Microsoft 365 (web, desktop and the Outlook/Office apps). */
 export const FRAME_ANCESTORS = [
@@ -243,7 +244,8 @@ export function mountDashboard(
           locale: v.locale,
         },
       );
-      send(res, 200, ambitionPage(v, summary));
+      const decisions = await core.ambitionDecisions(summary.agenda.id, summary.ambition.id);
+      send(res, 200, ambitionPage(v, summary, decisions));
     } catch (err) {
       if (!refusal(req, res, signed, err)) throw err;
     }
@@ -275,7 +277,8 @@ export function mountDashboard(
           : f.done === 'closed'
             ? t(v.locale, 'dashboard.cycle.closedNow')
             : null;
-      send(res, 200, cyclePage(v, detail, flash));
+      const requests = await cycleRequests(core, signed.member.id, detail.cycle.id);
+      send(res, 200, cyclePage(v, detail, flash, requests));
     } catch (err) {
       if (!refusal(req, res, signed, err)) throw err;
     }

@@ -1,0 +1,52 @@
+import { memberText } from '../../cards/member-text';
+import type { Actor } from '../../core/access';
+import type { Core } from '../../core/index';
+import type { Locale } from '../../i18n/index';
+import { t } from '../../i18n/index';
+
+/** `vragen`: the open steering requests for coordinators, overdue first, with the code to answer them by. */
+export async function steeringRequestsText(core: Core, actor: Actor, locale: Locale): Promise<string> {
+  const items = await core.steeringRequests(actor);
+  const waiting = items.filter((i) => i.state !== 'answered');
+  if (waiting.length === 0) return t(locale, 'steering.requests.none');
+  const repos = core.deps.store.repos;
+  const lines = [
+    t(locale, 'steering.requests.header', {
+      open: waiting.length,
+      overdue: waiting.filter((i) => i.state === 'overdue').length,
+      answered: items.length - waiting.length,
+    }),
+  ];
+  for (const item of waiting) {
+    const cycle = await repos.cycles.get(item.update.cycleId);
+    const board = await repos.boards.get(item.update.boardId);
+    lines.push(
+      t(locale, 'steering.requests.item', {
+        ref: item.ref,
+        board: memberText(board?.name ?? '?'),
+        item: item.update.itemId,
+        cycle: memberText(cycle?.name ?? item.update.cycleId),
+        late: item.state === 'overdue' ? t(locale, 'steering.requests.late') : '',
+        explanation: memberText(item.update.steeringExplanation || '–'),
+      }),
+    );
+  }
+  lines.push(t(locale, 'steering.requests.howTo'));
+  return lines.join('\n');
+}
+
+/** `antwoord <code> <tekst>`: answers a request; the answer goes to the member who asked. */
+export async function answerRequestText(
+  core: Core,
+  actor: Actor,
+  locale: Locale,
+  args: readonly string[],
+): Promise<string> {
+  const [ref = '', ...words] = args;
+  const answer = await core.answerSteeringRequest(actor, ref, words.join(' '));
+  const request = (await core.steeringRequests(actor)).find((r) => r.update.id === answer.updateId);
+  const asker = request?.update.memberId
+    ? await core.deps.store.repos.members.get(request.update.memberId)
+    : null;
+  return t(locale, 'steering.answered.saved', { name: asker?.name ?? '?' });
+}

@@ -1,0 +1,90 @@
+import type { Core } from '../core/index';
+import type { Member } from '../core/model';
+import type { SteeringDecision } from '../core/steering-model';
+import { type Locale, t } from '../i18n/index';
+import { memberText } from './member-text';
+import { formatDate } from './strings';
+
+/** A steering decision as chat Markdown: what the community channel reads (and the report repeats). */
+export async function steeringText(core: Core, decision: SteeringDecision, locale: Locale): Promise<string> {
+  const cycle = await core.deps.store.repos.cycles.get(decision.cycleId);
+  const { ambition } = core.agendas.findAmbition(decision.ambitionId, decision.agendaId);
+  const lines = [
+    t(locale, 'steering.posted.header', {
+      cycle: memberText(cycle?.name ?? decision.cycleId),
+      number: ambition.number,
+      title: ambition.title,
+      decision: t(locale, `steering.decision.${decision.decision}`),
+    }),
+    t(locale, 'steering.posted.rationale', { text: memberText(decision.rationale) }),
+  ];
+  const { what, who, by } = decision.change;
+  if (what || who || by)
+    lines.push(
+      t(locale, 'steering.posted.change', {
+        what: memberText(what || '–'),
+        who: memberText(who || '–'),
+        by: memberText(by || '–'),
+      }),
+    );
+  return lines.join('\n');
+}
+
+/** The title of an ambition, or the text of an action, of a cycle's agenda; its id when the agenda lost it. */
+function itemTitle(core: Core, agendaId: string, itemId: string): string {
+  const agenda = core.agendas.get(agendaId);
+  const ambition = agenda.ambitions.find((a) => a.id === itemId);
+  if (ambition) return ambition.title;
+  const actions = [
+    ...agenda.ambitions.flatMap((a) => a.actions),
+    ...agenda.themes.flatMap((th) => th.actions),
+  ];
+  return actions.find((a) => a.id === itemId)?.text ?? itemId;
+}
+
+/** A coordinator's answer, for the board member who asked for steering. */
+export async function steeringAnswerText(
+  core: Core,
+  payload: Record<string, unknown>,
+  member: Member,
+): Promise<string | null> {
+  const repos = core.deps.store.repos;
+  const answers = await repos.steeringRequests.answersForBoard(
+    String(payload.cycleId),
+    String(payload.boardId),
+  );
+  const answer = answers.find((a) => a.id === payload.answerId);
+  const cycle = await repos.cycles.get(String(payload.cycleId));
+  if (!answer || !cycle) return null;
+  const asked = (await repos.updates.history(cycle.id, answer.boardId, answer.itemId)).find(
+    (u) => u.id === answer.updateId,
+  );
+  return t(member.locale, 'steering.answered.message', {
+    item: itemTitle(core, cycle.agendaId, answer.itemId),
+    cycle: memberText(cycle.name),
+    date: asked ? formatDate(asked.createdAt, member.locale, member.timeZone) : '–',
+    answer: memberText(answer.answer),
+  });
+}
+
+/** The reminder to a coordinator of a request that waited too long. */
+export async function steeringOverdueText(
+  core: Core,
+  payload: Record<string, unknown>,
+  locale: Locale,
+): Promise<string | null> {
+  const repos = core.deps.store.repos;
+  const request = (await repos.steeringRequests.list()).find((r) => r.update.id === payload.updateId);
+  if (!request || request.answer) return null;
+  const cycle = await repos.cycles.get(request.update.cycleId);
+  const board = await repos.boards.get(request.update.boardId);
+  if (!cycle) return null;
+  return t(locale, 'steering.overdue.message', {
+    board: memberText(board?.name ?? '?'),
+    item: itemTitle(core, cycle.agendaId, request.update.itemId),
+    cycle: memberText(cycle.name),
+    days: Number(payload.days),
+    explanation: memberText(request.update.steeringExplanation || '–'),
+    ref: String(payload.ref),
+  });
+}
