@@ -27,6 +27,9 @@ export class OutboxWorker {
   private stopping = false;
   private loop: Promise<void> | null = null;
   private readonly wakeUps = new Set<() => void>();
+  /** Batches being sent now, by any lane or drain, and who waits for none to be. */
+  private sending = 0;
+  private readonly idleWaiters = new Set<() => void>();
 
   constructor(
     private readonly deps: CoreDeps,
@@ -59,6 +62,7 @@ export class OutboxWorker {
     });
     tally.claimed = claimed.length;
     if (claimed.length === 0) return tally;
+    this.sending++;
     const heartbeat = setInterval(() => {
       const until = new Date(this.deps.clock.now().getTime() + this.options.leaseMs);
       this.deps.store.repos.delivery.renew(token, until).then(
@@ -78,8 +82,16 @@ export class OutboxWorker {
         }
     } finally {
       clearInterval(heartbeat);
+      if (--this.sending === 0) for (const resolve of this.idleWaiters) resolve();
+      if (this.sending === 0) this.idleWaiters.clear();
     }
     return tally;
+  }
+
+  /** Resolves when no batch is being sent (by the lanes or a drain): what was claimed has settled. */
+  whenIdle(): Promise<void> {
+    if (this.sending === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.add(resolve));
   }
 
   /** Sends until nothing is due now; rows waiting for a retry later stay for the next drain. */

@@ -130,7 +130,10 @@ export class Journey {
     if (!delivery) throw new Error('journey: delivery is not running');
     await delivery.scheduler.started;
     await schedulerTick(this.app.core.deps, { cron: '* * * * *', name: 'due', replica: 'journey' }, null);
-    await delivery.worker.drain();
+    // The running worker's own lanes may have claimed a message (and wait for a rate limit): wait for them.
+    do await delivery.worker.whenIdle();
+    while ((await delivery.worker.drain()).claimed > 0);
+    await delivery.worker.whenIdle();
   }
 
   /** Moves the clock to `at` and ticks. */
