@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Agenda } from '../agenda/model';
 import { AppError } from '../errors';
+import { askModel, type ModelEndpoint } from './ask-model';
 import type { RankedAmbition } from './classifier';
-import { chatCompletionsUrl, type FetchPort } from './llm';
 
 /**
  * Classification by a language model behind an OpenAI-compatible endpoint (SUMMARY_LLM_URL), when one is
@@ -12,13 +12,7 @@ import { chatCompletionsUrl, type FetchPort } from './llm';
  * error or a time-out throws, and the caller keeps the lexical ranking.
  */
 
-export interface LlmClassifierOptions {
-  url: string;
-  model: string;
-  apiKey?: string;
-  timeoutMs: number;
-  fetch: FetchPort;
-}
+export type LlmClassifierOptions = ModelEndpoint;
 
 export type LlmRanker = (
   agenda: Agenda,
@@ -30,9 +24,6 @@ export type LlmRanker = (
 const TERMS_IN_PROMPT = 30;
 
 const answerSchema = z.object({ ambities: z.array(z.string()).max(5) });
-const completionSchema = z.object({
-  choices: z.array(z.object({ message: z.object({ content: z.string() }) })).min(1),
-});
 
 function prompt(agenda: Agenda, text: string): string {
   return [
@@ -50,39 +41,18 @@ function prompt(agenda: Agenda, text: string): string {
 }
 
 export function llmRanker(options: LlmClassifierOptions): LlmRanker {
-  const url = chatCompletionsUrl(options.url);
   return async (agenda, text, lexical) => {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), options.timeoutMs);
-    let ids: string[];
-    try {
-      const res = await options.fetch(url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {}),
-        },
-        body: JSON.stringify({
-          model: options.model,
-          temperature: 0,
-          messages: [
-            { role: 'system', content: 'Je deelt berichten in bij ambities. Je antwoordt alleen met JSON.' },
-            { role: 'user', content: prompt(agenda, text) },
-          ],
-        }),
-        signal: controller.signal,
-      });
-      const body = await res.text();
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      const content = completionSchema.parse(JSON.parse(body)).choices[0]?.message.content ?? '';
-      const fenced = /```(?:json)?\s*([\s\S]*?)```/.exec(content);
-      ids = answerSchema.parse(JSON.parse((fenced?.[1] ?? content).trim())).ambities;
-    } catch (cause) {
-      const reason = controller.signal.aborted ? `no answer within ${options.timeoutMs} ms` : String(cause);
-      throw new AppError('SUMMARY_LLM_FAILED', `classification endpoint: ${reason}`, {}, { cause });
-    } finally {
-      clearTimeout(timer);
-    }
+    const answer = answerSchema.safeParse(
+      await askModel(
+        options,
+        'classification',
+        'Je deelt berichten in bij ambities. Je antwoordt alleen met JSON.',
+        prompt(agenda, text),
+      ),
+    );
+    if (!answer.success)
+      throw new AppError('SUMMARY_LLM_FAILED', `classification endpoint: ${z.prettifyError(answer.error)}`);
+    const ids = answer.data.ambities;
     const known = new Set(agenda.ambitions.map((a) => a.id));
     const chosen = [...new Set(ids.filter((id) => known.has(id)))];
     const top = lexical[0]?.score ?? 0;

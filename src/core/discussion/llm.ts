@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../errors';
+import { askModel, type ModelEndpoint } from './ask-model';
 import type { Summariser, SummariserInput } from './summariser';
 
 /**
@@ -10,27 +11,10 @@ import type { Summariser, SummariserInput } from './summariser';
  * back to the extractive summary.
  */
 
-/** The part of fetch this client uses: passed in, so the core makes no network calls of its own. */
-export type FetchPort = (
-  url: string,
-  init: { method: 'POST'; headers: Record<string, string>; body: string; signal: AbortSignal },
-) => Promise<{ ok: boolean; status: number; text(): Promise<string> }>;
-
-export interface LlmSummariserOptions {
-  /** The API base (…/v1) or the full …/chat/completions address. */
-  url: string;
-  model: string;
-  apiKey?: string;
-  timeoutMs: number;
-  fetch: FetchPort;
-}
+export type LlmSummariserOptions = ModelEndpoint;
 
 /** Sentences offered to the model: enough for a discussion's gist, bounded for the prompt's size. */
 const MAX_SENTENCES = 40;
-
-const completionSchema = z.object({
-  choices: z.array(z.object({ message: z.object({ content: z.string() }) })).min(1),
-});
 
 const pointsSchema = z.object({
   punten: z
@@ -42,11 +26,6 @@ const pointsSchema = z.object({
     )
     .min(1),
 });
-
-export function chatCompletionsUrl(url: string): string {
-  const base = url.replace(/\/+$/, '');
-  return base.endsWith('/chat/completions') ? base : `${base}/chat/completions`;
-}
 
 function prompt(input: SummariserInput, offered: number): string {
   const language = input.locale === 'en' ? 'in het Engels' : 'in het Nederlands';
@@ -63,56 +42,17 @@ function prompt(input: SummariserInput, offered: number): string {
   ].join('\n');
 }
 
-/** The JSON object in the model's answer, also when it is wrapped in a Markdown code fence. */
-function answerOf(body: string): unknown {
-  try {
-    const content = completionSchema.parse(JSON.parse(body)).choices[0]?.message.content ?? '';
-    const fenced = /```(?:json)?\s*([\s\S]*?)```/.exec(content);
-    return JSON.parse((fenced?.[1] ?? content).trim());
-  } catch (cause) {
-    throw new AppError(
-      'SUMMARY_LLM_FAILED',
-      'summary endpoint: the answer is not the JSON asked for',
-      {},
-      { cause },
-    );
-  }
-}
-
 export function llmSummariser(options: LlmSummariserOptions): Summariser {
-  const url = chatCompletionsUrl(options.url);
   return {
     async keyPoints(input) {
       const offered = Math.min(input.candidates.length, MAX_SENTENCES);
-      const controller = new AbortController();
-      const timer = setTimeout(() => controller.abort(), options.timeoutMs);
-      let body: string;
-      try {
-        const res = await options.fetch(url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            ...(options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {}),
-          },
-          body: JSON.stringify({
-            model: options.model,
-            temperature: 0,
-            messages: [
-              { role: 'system', content: 'Je vat discussies samen. Je antwoordt alleen met JSON.' },
-              { role: 'user', content: prompt(input, offered) },
-            ],
-          }),
-          signal: controller.signal,
-        });
-        body = await res.text();
-        if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      } catch (cause) {
-        const reason = controller.signal.aborted ? `no answer within ${options.timeoutMs} ms` : String(cause);
-        throw new AppError('SUMMARY_LLM_FAILED', `summary endpoint: ${reason}`, {}, { cause });
-      } finally {
-        clearTimeout(timer);
-      }
-      const parsed = pointsSchema.safeParse(answerOf(body));
+      const answer = await askModel(
+        options,
+        'summary',
+        'Je vat discussies samen. Je antwoordt alleen met JSON.',
+        prompt(input, offered),
+      );
+      const parsed = pointsSchema.safeParse(answer);
       if (!parsed.success)
         throw new AppError('SUMMARY_LLM_FAILED', `summary endpoint: ${z.prettifyError(parsed.error)}`);
       const points = parsed.data.punten.slice(0, input.maxPoints).map((p) => {

@@ -1,5 +1,6 @@
 import type { CoreDeps, Logger } from '../ports';
-import { type FetchPort, llmSummariser } from './llm';
+import type { FetchPort } from './ask-model';
+import { llmSummariser } from './llm';
 import { llmRanker } from './llm-classifier';
 import type { DiscussionSettings } from './ports';
 import { extractiveSummariser, withFallback } from './summariser';
