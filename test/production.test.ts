@@ -10,6 +10,20 @@ const ROOT = path.resolve(__dirname, '..');
 // the second reopens it.
 const DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'samenspraak-prod-'));
 
+/** A production command as a process manager starts it (needs `npm run build`). */
+const startProduction = (args: string[], port: number, dataDir: string) =>
+  spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'info',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+
 /** Whether anything still listens on the port (an orphaned server would). */
 const listening = (port: number) =>
   new Promise<boolean>((resolve) => {
@@ -33,17 +47,7 @@ describe.each([
   it('stops on SIGTERM with exit code 0 and leaves no server running', async () => {
     expect(fs.existsSync(path.join(ROOT, 'dist/main.js'))).toBe(true);
     const port = await freePort();
-    const child = spawn(process.execPath, args, {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        PORT: String(port),
-        DATA_DIR,
-        NODE_ENV: 'production',
-        LOG_LEVEL: 'info',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = startProduction(args, port, DATA_DIR);
     const run = collect(child);
     try {
       expect((await waitForHttp(`http://127.0.0.1:${port}/readyz`, 90_000)).status).toBeLessThan(600);
@@ -65,11 +69,7 @@ describe('node dist/main.js stopped while it starts', () => {
     const port = await freePort();
     // A new data directory: the database takes seconds to create, the port answers at once.
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samenspraak-prod-start-'));
-    const child = spawn(process.execPath, ['dist/main.js'], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'production' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = startProduction(['dist/main.js'], port, dataDir);
     const run = collect(child);
     try {
       expect((await waitForHttp(`http://127.0.0.1:${port}/healthz`, 90_000)).status).toBe(200);
@@ -90,11 +90,7 @@ describe('a CLI command while the bot starts on a new DATA_DIR', () => {
   it('waits for the bot and uses its database; the bot keeps running', async () => {
     const port = await freePort();
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samenspraak-prod-cli-'));
-    const child = spawn(process.execPath, ['dist/main.js'], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'production' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = startProduction(['dist/main.js'], port, dataDir);
     const run = collect(child);
     try {
       expect((await waitForHttp(`http://127.0.0.1:${port}/healthz`, 90_000)).status).toBe(200);
