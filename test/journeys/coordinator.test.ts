@@ -178,17 +178,8 @@ describe('journey: a coordinator', () => {
     expect(report.out).toContain('Voorjaar 2027');
 
     trace('dashboard');
-    const [link] = await j.slack.command('UCORA', 'dashboard');
-    const url = (link?.text ?? '').match(/https?:\/\/\S+?(?=[>|\s)]|$)/)?.[0] ?? '';
-    const token = new URL(url).searchParams.get('token') ?? '';
-    const login = await fetch(`${j.baseUrl}/dashboard/login`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ token }).toString(),
-    });
-    expect(login.status).toBe(303);
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
+    const { status: signedIn, cookie } = await j.signInToDashboard('UCORA');
+    expect(signedIn).toBe(303);
     const page = await j.get(`/dashboard/cycles/${cycleId}`, cookie);
     expect(page.status).toBe(200);
     expect(page.text).toContain('Anna de Vries');

@@ -99,16 +99,7 @@ describe('journey: a steering request is answered', () => {
     expect(j.slack.posted('UANNA')).toHaveLength(seen + 1);
 
     trace('dashboard');
-    const [link] = await j.slack.command('UCORA', 'dashboard');
-    const url = (link?.text ?? '').match(/https?:\/\/\S+?(?=[>|\s)]|$)/)?.[0] ?? '';
-    const token = new URL(url).searchParams.get('token') ?? '';
-    const login = await fetch(`${j.baseUrl}/dashboard/login`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ token }).toString(),
-    });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
+    const { cookie } = await j.signInToDashboard('UCORA');
     const page = await j.get(`/dashboard/cycles/${cycleId}`, cookie);
     expect(page.text).toContain('Vragen om bijsturing: 0 open, 0 te laat, 1 beantwoord');
     expect(page.text).toContain('Sluit aan bij de leerkring lezen op 4 april.');

@@ -111,16 +111,7 @@ describe('journey: a coordinator closes the cycle with a steering decision', () 
     expect(report.out).toContain('Bijsturen. Een derde van de besturen loopt achter op lezen.');
 
     trace('dashboard');
-    const [link] = await j.slack.command('UCORA', 'dashboard');
-    const url = (link?.text ?? '').match(/https?:\/\/\S+?(?=[>|\s)]|$)/)?.[0] ?? '';
-    const token = new URL(url).searchParams.get('token') ?? '';
-    const login = await fetch(`${j.baseUrl}/dashboard/login`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ token }).toString(),
-    });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
+    const { cookie } = await j.signInToDashboard('UCORA');
     const page = await j.get('/dashboard/ambitions/po-raad-2022-2026/a1', cookie);
     expect(page.status).toBe(200);
     expect(page.text).toContain('Besluiten over bijsturing');

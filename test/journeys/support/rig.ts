@@ -173,6 +173,20 @@ export class Journey {
     return file;
   }
 
+  /** `dashboard` typed in Slack by `user`, then the signed link followed: the sign-in's status and cookie. */
+  async signInToDashboard(user: string): Promise<{ status: number; cookie: string }> {
+    const [link] = await this.slack.command(user, 'dashboard');
+    const url = (link?.text ?? '').match(/https?:\/\/\S+?(?=[>|\s)]|$)/)?.[0] ?? '';
+    const token = new URL(url).searchParams.get('token') ?? '';
+    const login = await fetch(`${this.baseUrl}/dashboard/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token }).toString(),
+    });
+    return { status: login.status, cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] as string };
+  }
+
   /** GET on the dashboard with a session cookie, following nothing. */
   async get(url: string, cookie?: string): Promise<{ status: number; text: string; headers: Headers }> {
     const res = await fetch(url.startsWith('http') ? url : `${this.baseUrl}${url}`, {
