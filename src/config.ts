@@ -190,8 +190,10 @@ export interface Config {
     anonymous: boolean;
     /** Hosts a `serviceUrl` may name (`*.` for any subdomain); loopback ones may use http. */
     serviceUrlHosts: string[];
-    /** The tenants this installation serves (with MICROSOFT_APP_TENANT_ID); empty = any. */
+    /** The tenants this installation serves (with MICROSOFT_APP_TENANT_ID); empty = none named. */
     tenants: string[];
+    /** TEAMS_TENANTS=*: a multi-tenant app that serves any tenant, asked for explicitly. */
+    anyTenant: boolean;
     /** Microsoft Graph, to look up an uncertain send in the member's 1:1 chat (ChatMessage.Read.Chat). */
     graphUrl?: string;
   };
@@ -333,9 +335,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       tenants: [
         ...new Set([
           ...(e.MICROSOFT_APP_TENANT_ID ? [e.MICROSOFT_APP_TENANT_ID] : []),
-          ...(e.TEAMS_TENANTS ?? []),
+          ...(e.TEAMS_TENANTS ?? []).filter((id) => id !== '*'),
         ]),
       ],
+      anyTenant: e.TEAMS_TENANTS?.includes('*') ?? false,
       graphUrl: e.TEAMS_GRAPH_URL,
     },
     discussion: {

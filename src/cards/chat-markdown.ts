@@ -1,7 +1,8 @@
 /**
  * The core's Markdown (summaries, digests) as chat Markdown, the way chat texts are written (Slack mrkdwn:
  * `*bold*`, one line per item; Teams converts it back). Headings and bold become `*bold*`, list items
- * bullets, a table one line per row with its cells side by side, and escapes their character.
+ * bullets, a table one line per row with its cells side by side. A member's escaped words stay escaped:
+ * Slack's sender reads them back as typed (chatTextToMrkdwn), Teams' Markdown honours the escapes.
  */
 export function chatMarkdown(markdown: string): string {
   return markdown
@@ -19,8 +20,7 @@ export function chatMarkdown(markdown: string): string {
         text
           .replace(/^#{1,6} (.+)$/, '**$1**')
           .replace(/^- /, '• ')
-          .replace(/\*\*(.+?)\*\*/g, '*$1*')
-          .replace(/\\([\\`*_[\]<>|#~])/g, '$1'),
+          .replace(/\*\*(.+?)\*\*/g, '*$1*'),
       ];
     })
     .join('\n');

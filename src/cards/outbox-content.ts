@@ -8,6 +8,7 @@ import type { CycleResultsPayload } from '../core/results';
 import { type Locale, t } from '../i18n/index';
 import { chatMarkdown } from './chat-markdown';
 import { checkinData, practiceViewData, profileData } from './member-data';
+import { memberText } from './member-text';
 import { renderCard } from './render/index';
 import { steeringAnswerText, steeringOverdueText, steeringText } from './steering-text';
 import type { BoundCard } from './template';
@@ -21,7 +22,7 @@ export type OutboxContent = { card: BoundCard; summary?: string } | { text: stri
 function resultsText(results: CycleResultsPayload, locale: Locale): string {
   const lines = [
     t(locale, 'outbox.results.header', {
-      cycle: results.cycleName,
+      cycle: memberText(results.cycleName),
       answered: results.answered,
       asked: results.asked,
     }),
@@ -32,7 +33,9 @@ function resultsText(results: CycleResultsPayload, locale: Locale): string {
     );
     if (item.steeringNeeded > 0)
       counts.push(t(locale, 'outbox.results.steering', { count: item.steeringNeeded }));
-    lines.push(t(locale, 'outbox.results.item', { title: item.title, counts: counts.join(', ') || '–' }));
+    lines.push(
+      t(locale, 'outbox.results.item', { title: memberText(item.title), counts: counts.join(', ') || '–' }),
+    );
   }
   return lines.join('\n');
 }
@@ -62,7 +65,9 @@ async function noticeText(
     );
   if (problems.unreachable.length)
     lines.push(
-      t(locale, 'outbox.notice.unreachable', { names: problems.unreachable.map((m) => m.name).join(', ') }),
+      t(locale, 'outbox.notice.unreachable', {
+        names: problems.unreachable.map((m) => memberText(m.name)).join(', '),
+      }),
     );
   if (lines.length === 1) lines.push(t(locale, 'outbox.notice.none'));
   return lines.join('\n');
@@ -89,7 +94,7 @@ export async function outboxContent(
       const data = await checkinData(core, member, String(payload.cycleId));
       const summary =
         message.kind === 'checkin.reminder'
-          ? t(locale, 'outbox.reminder', { cycle: data.cycle.name })
+          ? t(locale, 'outbox.reminder', { cycle: memberText(data.cycle.name) })
           : undefined;
       return { card: renderCard('checkin', data, locale), summary };
     }

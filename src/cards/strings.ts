@@ -1,4 +1,5 @@
 import { keys, type Locale, t } from '../i18n/index';
+import { memberParams } from './member-text';
 import type { CardName } from './names';
 
 type Params = Record<string, string | number>;
@@ -11,11 +12,15 @@ function stringsUnder(locale: Locale, prefix: string, params: Params): Record<st
   return found;
 }
 
-/** `${strings.*}` of a card: its own `card.<name>.*` strings over the shared `card.common.*` ones. */
+/**
+ * `${strings.*}` of a card: its own `card.<name>.*` strings over the shared `card.common.*` ones. The
+ * params are names and dates, never Markdown: they are escaped so that a name cannot format or link.
+ */
 export function cardStrings(locale: Locale, name: CardName, params: Params = {}): Record<string, string> {
+  const escaped = memberParams(params);
   return {
-    ...stringsUnder(locale, 'card.common.', params),
-    ...stringsUnder(locale, `card.${name}.`, params),
+    ...stringsUnder(locale, 'card.common.', escaped),
+    ...stringsUnder(locale, `card.${name}.`, escaped),
   };
 }
 

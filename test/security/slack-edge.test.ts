@@ -1,5 +1,8 @@
+import { coverageText } from '../../src/adapters/chat/coverage-text';
+import { slackText } from '../../src/adapters/slack/reply';
 import { renderCard, toSlackMessage } from '../../src/cards/index';
 import { sampleData } from '../../src/cards/samples';
+import type { Member } from '../../src/core/model';
 import { type SlackRig, sign, startCommunityRig } from '../slack/harness';
 
 /**
@@ -175,6 +178,56 @@ describe('finding 3: Slack text injection', () => {
       type: 'header',
       text: { type: 'plain_text', text: '<!here> *Leesplan*', emoji: true },
     });
+  });
+});
+
+describe('finding 3: names are words of members too', () => {
+  const link = '[Klik hier](https://evil.example/login)';
+
+  it('shows a cycle and a board named as a link or a mention as typed on a Slack check-in', () => {
+    const base = sampleData('checkin');
+    const data = { ...base, cycle: { ...base.cycle, name: link }, boardName: '<!channel> Stichting' };
+    const text = JSON.stringify(toSlackMessage(renderCard('checkin', data, 'nl')).blocks);
+    // Before: "<https://evil.example/login|Klik hier>" and an @channel mention.
+    expect(text).not.toContain('<https://evil.example');
+    expect(text).not.toContain('<!channel');
+    expect(text).toContain('[Klik hier](https://evil.example/login)');
+    expect(text).toContain('&lt;!channel&gt; Stichting');
+  });
+
+  it('escapes the same names in the Teams card, where Markdown would make them a link', () => {
+    const base = sampleData('checkin');
+    const data = { ...base, cycle: { ...base.cycle, name: link } };
+    const card = JSON.stringify(renderCard('checkin', data, 'nl').json);
+    expect(card).not.toContain('[Klik hier](https://evil.example/login)');
+    expect(card).toContain(JSON.stringify('\\[Klik hier\\]\\(https://evil.example/login\\)').slice(1, -1));
+  });
+
+  it('shows key points, practices and board names of the summary and status cards as typed', () => {
+    const summary = { ...sampleData('summary'), keyPoints: [`Zie ${link}`] };
+    summary.practices = [{ title: link, boardName: '<!here>' }];
+    const status = sampleData('cycle-status');
+    status.byGroup = [{ name: link, answered: 1, asked: 2 }];
+    for (const text of [
+      JSON.stringify(toSlackMessage(renderCard('summary', summary, 'nl')).blocks),
+      JSON.stringify(toSlackMessage(renderCard('cycle-status', status, 'nl')).blocks),
+    ]) {
+      expect(text).not.toContain('<https://evil.example');
+      expect(text).not.toContain('<!here');
+      expect(text).toContain('[Klik hier](https://evil.example/login)');
+    }
+  });
+
+  it('shows a member named as a mention as typed in a chat text on Slack', () => {
+    const member = { id: 'm1', name: '<!channel> [x](https://evil.example)', externalId: 'U1' } as Member;
+    const chat = coverageText(
+      { audience: 2, reachable: 1, gaps: [{ member, reason: 'no_board' }], emptyBoards: [] },
+      'nl',
+    );
+    const { text } = slackText(chat);
+    // Before: the name went into the mrkdwn as it was, "<!channel>" pinging the whole channel.
+    expect(text).not.toContain('<!channel');
+    expect(text).toContain('&lt;!channel&gt; [x](https://evil.example)');
   });
 });
 

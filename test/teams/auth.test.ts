@@ -1,4 +1,5 @@
 import { ANONYMOUS_WARNING, mountTeams } from '../../src/adapters/teams/mount';
+import { teamsMode } from '../../src/adapters/teams/settings';
 import { startHttpServer } from '../../src/adapters/web/server';
 import { loadConfig } from '../../src/config';
 import { testCore } from '../support/core';
@@ -146,6 +147,25 @@ describe('Teams without an app id', () => {
           message: expect.stringContaining('MICROSOFT_APP_TENANT_ID'),
         }),
       );
+      // Anyone can upload a package naming a multi-tenant bot into their own tenant: production asks
+      // which tenants are served (before: an unset TEAMS_TENANTS served every tenant silently).
+      const multiTenant = { NODE_ENV: 'production', MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: 'x' };
+      expect(() => teamsMode(loadConfig(multiTenant))).toThrow(
+        expect.objectContaining({
+          code: 'CONFIG_INVALID',
+          message: expect.stringContaining('TEAMS_TENANTS is required in production with a multi-tenant app'),
+        }),
+      );
+      expect(teamsMode(loadConfig({ ...multiTenant, TEAMS_TENANTS: '*' }))).toEqual({
+        kind: 'authenticated',
+        appId: APP_ID,
+      });
+      expect(
+        teamsMode(loadConfig({ ...multiTenant, TEAMS_TENANTS: '72f988bf-86f1-41af-91ab-2d7cd011db47' })),
+      ).toEqual({
+        kind: 'authenticated',
+        appId: APP_ID,
+      });
     } finally {
       await http.close();
     }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { memberText } from '../../cards/member-text';
 import type { Actor } from '../../core/access';
 import { AppError } from '../../core/errors';
 import type { Core } from '../../core/index';
@@ -69,5 +70,5 @@ export async function boardHoliday(
   if (!what) return t(locale, 'chat.holiday.usage');
   const board = await boardByDuo(core, what.duo);
   await core.setBoardHoliday(actor, board.id, what.holiday);
-  return t(locale, 'chat.holiday.set', { board: board.name, ...what.holiday });
+  return t(locale, 'chat.holiday.set', { board: memberText(board.name), ...what.holiday });
 }

@@ -1,14 +1,24 @@
+import { memberText } from '../../cards/member-text';
 import type { Coverage } from '../../core/coverage';
 import { type Locale, t } from '../../i18n/index';
 
 /** Names shown by name at most; the rest as a count. */
 const MAX_NAMED = 20;
 
-/** Who a cycle cannot reach yet and why, as chat lines (also the App Home's and the CLI's). */
-export function coverageText(coverage: Coverage, locale: Locale): string {
+/**
+ * Who a cycle cannot reach yet and why, as chat lines (also the App Home's and the CLI's). Names are
+ * escaped for chat; a terminal passes `name => name`.
+ */
+export function coverageText(
+  coverage: Coverage,
+  locale: Locale,
+  asName: (name: string) => string = memberText,
+): string {
   const lines: string[] = [];
   if (coverage.emptyBoards.length)
-    lines.push(t(locale, 'chat.coverage.emptyBoards', { boards: coverage.emptyBoards.join(', ') }));
+    lines.push(
+      t(locale, 'chat.coverage.emptyBoards', { boards: coverage.emptyBoards.map(asName).join(', ') }),
+    );
   if (coverage.audience === 0) lines.push(t(locale, 'chat.coverage.nobody'));
   else if (coverage.gaps.length === 0)
     lines.push(t(locale, 'chat.coverage.all', { count: coverage.audience }));
@@ -23,7 +33,7 @@ export function coverageText(coverage: Coverage, locale: Locale): string {
     for (const { member, reason } of coverage.gaps.slice(0, MAX_NAMED))
       lines.push(
         t(locale, 'chat.coverage.person', {
-          name: member.name || member.externalId,
+          name: asName(member.name || member.externalId),
           reason: t(locale, `chat.coverage.reason.${reason}`),
         }),
       );

@@ -1,3 +1,4 @@
+import { memberText } from '../../cards/member-text';
 import { type Actor, isCoordinator } from '../../core/access';
 import type { AudienceEntry } from '../../core/audience';
 import { AppError, isAppError } from '../../core/errors';
@@ -65,7 +66,7 @@ async function findCycle(core: Core, locale: Locale, ref: string | undefined): P
   if (matches.length === 1) return matches[0] as Cycle;
   if (matches.length > 1)
     throw new ChatRefusal(
-      t(locale, 'chat.cycle.ambiguous', { ref, names: matches.map((c) => c.name).join(', ') }),
+      t(locale, 'chat.cycle.ambiguous', { ref, names: matches.map((c) => memberText(c.name)).join(', ') }),
     );
   throw new AppError('UNKNOWN_CYCLE', `no cycle ${ref}`, { cycle: ref });
 }
@@ -124,7 +125,7 @@ async function cycleCommand(
       const coverage = await core.cycleCoverage(actor, cycle.id);
       return privateText(
         `${t(locale, fromChannel ? 'chat.cycle.plannedChannel' : 'chat.cycle.planned', {
-          name: cycle.name,
+          name: memberText(cycle.name),
           opens,
           closes,
           count: members.length,
@@ -133,18 +134,18 @@ async function cycleCommand(
     }
     case 'start': {
       const cycle = await core.openCycle(actor, (await findCycle(core, locale, rest.join(' '))).id);
-      return privateText(t(locale, 'chat.cycle.started', { name: cycle.name }));
+      return privateText(t(locale, 'chat.cycle.started', { name: memberText(cycle.name) }));
     }
     case 'close': {
       const cycle = await core.closeCycle(actor, (await findCycle(core, locale, rest.join(' '))).id);
-      return privateText(t(locale, 'chat.cycle.closed', { name: cycle.name }));
+      return privateText(t(locale, 'chat.cycle.closed', { name: memberText(cycle.name) }));
     }
     case 'status': {
       const cycle = await findCycle(core, locale, rest.join(' ') || undefined);
       const p = await core.cycleProgress(actor, cycle.id);
       return privateText(
         `${t(locale, 'chat.cycle.status', {
-          name: cycle.name,
+          name: memberText(cycle.name),
           status: t(locale, `chat.status.${cycle.status}`),
           answered: p.answered,
           total: p.checkIns.length,

@@ -48,5 +48,5 @@ export async function answerRequestText(
   const asker = request?.update.memberId
     ? await core.deps.store.repos.members.get(request.update.memberId)
     : null;
-  return t(locale, 'steering.answered.saved', { name: asker?.name ?? '?' });
+  return t(locale, 'steering.answered.saved', { name: memberText(asker?.name ?? '?') });
 }

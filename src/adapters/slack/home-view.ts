@@ -1,11 +1,16 @@
 import type { HomeView, KnownBlock } from '@slack/types';
+import { memberText } from '../../cards/member-text';
+import { chatTextToMrkdwn } from '../../cards/slack/mrkdwn';
 import type { Core } from '../../core/index';
 import type { Member } from '../../core/model';
 import { localDate } from '../../core/time';
 import { t } from '../../i18n/index';
 import { coverageText } from '../chat/coverage-text';
 
-const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
+const section = (chatText: string): KnownBlock => ({
+  type: 'section',
+  text: { type: 'mrkdwn', text: chatTextToMrkdwn(chatText) },
+});
 
 /** The App Home: open check-ins, communities, the current cycle; response and buttons for coordinators. */
 export async function homeView(core: Core, member: Member): Promise<HomeView> {
@@ -55,7 +60,7 @@ export async function homeView(core: Core, member: Member): Promise<HomeView> {
     section(
       current
         ? t(locale, 'slack.home.currentCycle', {
-            cycle: current.name,
+            cycle: memberText(current.name),
             status: t(locale, `chat.status.${current.status}`),
             opens: day(current.opensAt),
             closes: day(current.closesAt),

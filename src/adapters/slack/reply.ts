@@ -1,8 +1,15 @@
 import type { RespondFn } from '@slack/bolt';
+import { chatTextToMrkdwn } from '../../cards/slack/mrkdwn';
 import type { ChatReply } from '../chat/reply';
 
+/** Chat text as a Slack message: the notification text and the same text in sections. */
+export function slackText(chatText: string) {
+  const text = chatTextToMrkdwn(chatText);
+  return { text, blocks: textBlocks(text) };
+}
+
 /** Chat Markdown is already Slack mrkdwn; a long text is split over sections of at most 3,000 characters. */
-export function textBlocks(text: string) {
+function textBlocks(text: string) {
   const blocks = [];
   let rest = text;
   while (rest.length > 0) {
@@ -21,7 +28,6 @@ export async function respondWith(
 ): Promise<void> {
   await respond({
     response_type: reply.visibility === 'channel' ? 'in_channel' : 'ephemeral',
-    text: reply.text,
-    blocks: textBlocks(reply.text),
+    ...slackText(reply.text),
   });
 }

@@ -12,7 +12,7 @@ import {
 } from '../../delivery/outcomes';
 import type { OutgoingMessage, Sender, SendOutcome } from '../../delivery/sender';
 import { reportError } from '../../error-sink';
-import { textBlocks } from './reply';
+import { slackText } from './reply';
 
 /** The metadata event type of every message delivery posts; its payload holds the dedupe key. */
 const OUTBOX_EVENT = 'samenspraak_outbox';
@@ -21,7 +21,7 @@ const HISTORY_LOOKBACK = 100;
 
 /** A rendered row: the message's fields for chat.postMessage, and the texts of its thread's replies. */
 interface Rendered {
-  message: ReturnType<typeof toSlackMessage> | { text: string; blocks: ReturnType<typeof textBlocks> };
+  message: ReturnType<typeof toSlackMessage> | ReturnType<typeof slackText>;
   replies: string[];
 }
 
@@ -79,7 +79,7 @@ export class SlackSender implements Sender {
         replies: [],
       };
     return {
-      message: { text: content.text, blocks: textBlocks(content.text) },
+      message: slackText(content.text),
       replies: content.replies ?? [],
     };
   }
@@ -129,8 +129,7 @@ export class SlackSender implements Sender {
         await client.chat.postMessage({
           channel: root.channel,
           thread_ts: root.ts,
-          text,
-          blocks: textBlocks(text),
+          ...slackText(text),
         });
       } catch (err) {
         reportError(this.core.deps.logger, err, { platform: 'slack', outbox: message.id, reply: i });

@@ -55,6 +55,11 @@ export function mountTeams(
     return null;
   }
   if (mode.kind === 'anonymous') logger.warn({ platform: 'teams', mode: 'anonymous' }, ANONYMOUS_WARNING);
+  if (mode.kind === 'authenticated' && config.teams.tenants.length === 0 && !config.teams.anyTenant)
+    logger.warn(
+      { platform: 'teams', fix: 'set TEAMS_TENANTS to the tenant ids you serve (or * for any)' },
+      'Teams serves any tenant that installs the app; production refuses this without TEAMS_TENANTS',
+    );
   const bot = createBotFramework(config, mode, options);
   const turns = new TeamsTurns(core, bot);
   const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
@@ -84,7 +89,7 @@ export function mountTeams(
     if (anonymous && !isLoopback(client)) return 'anonymous mode serves loopback clients only';
     if (!serviceUrlAllowed(activity.serviceUrl, config.teams.serviceUrlHosts, anonymous))
       return 'serviceUrl is not a Bot Framework channel host (TEAMS_SERVICE_URL_HOSTS)';
-    if (tenants.size > 0 && !tenants.has(tenantOf(activity)))
+    if (!config.teams.anyTenant && tenants.size > 0 && !tenants.has(tenantOf(activity)))
       return 'tenant not served by this installation (MICROSOFT_APP_TENANT_ID, TEAMS_TENANTS)';
     return null;
   };

@@ -66,6 +66,14 @@ export function teamsMode(config: Config): TeamsMode {
         'Teams: MICROSOFT_APP_PASSWORD must not be set with MICROSOFT_APP_TYPE=UserAssignedMSI',
         { detail: 'MICROSOFT_APP_PASSWORD hoort niet bij UserAssignedMSI' },
       );
+    // Anyone can upload an app package naming a multi-tenant bot into their own tenant: which tenants
+    // this installation serves is said explicitly in production (`*` for any).
+    if (config.env === 'production' && config.teams.tenants.length === 0 && !config.teams.anyTenant)
+      throw new AppError(
+        'CONFIG_INVALID',
+        'Teams: TEAMS_TENANTS is required in production with a multi-tenant app: the tenant ids this installation serves, comma-separated (or * for any tenant)',
+        { detail: 'TEAMS_TENANTS ontbreekt' },
+      );
     return { kind: 'authenticated', appId };
   }
   if (config.env === 'production') {

@@ -1,5 +1,6 @@
 import { type Locale, t } from '../../i18n/index';
 import type { ErrorCardData, ProfileData, ProfilePromptData, WelcomeData } from '../data';
+import { memberParams, memberText } from '../member-text';
 import { cardStrings, invalidStrings } from '../strings';
 import { type BoundCard, bindTemplate } from '../template';
 
@@ -16,7 +17,7 @@ export function renderWelcome(data: WelcomeData, locale: Locale): BoundCard {
     isCoordinator: data.isCoordinator,
     coordinatorCommands: facts(COORDINATOR_COMMANDS),
     hasCommunities: data.communities.length > 0,
-    communities: data.communities.map((c) => ({ title: c.theme, value: c.channel })),
+    communities: data.communities.map((c) => ({ title: memberText(c.theme), value: memberText(c.channel) })),
   });
 }
 
@@ -64,7 +65,7 @@ const codeAsBold = (text: string) => text.replace(/`([^`]+)`/g, '**$1**');
 export function renderError(data: ErrorCardData, locale: Locale): BoundCard {
   return bindTemplate('error', locale, {
     strings: cardStrings(locale, 'error', { reference: data.reference ?? '' }),
-    message: codeAsBold(t(locale, `error.${data.code}`, data.params ?? {})),
+    message: codeAsBold(t(locale, `error.${data.code}`, memberParams(data.params ?? {}))),
     hasReference: data.reference !== undefined,
   });
 }

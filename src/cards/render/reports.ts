@@ -1,6 +1,7 @@
 import { UPDATE_STATUSES } from '../../core/model';
 import { type Locale, t } from '../../i18n/index';
 import type { CycleStatusData, ResponseRate, SummaryData } from '../data';
+import { memberText } from '../member-text';
 import { bulletList, cardStrings, formatDateTime, percent } from '../strings';
 import { type BoundCard, bindTemplate } from '../template';
 import { itemCode } from './items';
@@ -18,12 +19,14 @@ export function renderSummary(data: SummaryData, locale: Locale): BoundCard {
     asked,
     percent: percent(answered, asked),
   });
-  const practices = data.practices.map((p) => (p.boardName ? `${p.title} (${p.boardName})` : p.title));
+  const practices = data.practices.map((p) =>
+    memberText(p.boardName ? `${p.title} (${p.boardName})` : p.title),
+  );
   return bindTemplate('summary', locale, {
     strings,
     basedOn: data.cycleName ? strings.basedOn : strings.basedOnDiscussion,
     ambitionText: data.ambition.text,
-    keyPoints: data.keyPoints.length ? bulletList(data.keyPoints) : strings.noKeyPoints,
+    keyPoints: data.keyPoints.length ? bulletList(data.keyPoints.map(memberText)) : strings.noKeyPoints,
     hasUpdates: total > 0,
     statusCounts: UPDATE_STATUSES.map((status) => ({
       title: t(locale, `card.status.${status}`),
@@ -46,7 +49,7 @@ export function renderCycleStatus(data: CycleStatusData, locale: Locale): BoundC
       asked: r.asked,
       percent: percent(r.answered, r.asked),
     });
-  const facts = (rates: ResponseRate[]) => rates.map((r) => ({ title: r.name, value: rate(r) }));
+  const facts = (rates: ResponseRate[]) => rates.map((r) => ({ title: memberText(r.name), value: rate(r) }));
   const { cycle } = data;
   return bindTemplate('cycle-status', locale, {
     strings: cardStrings(locale, 'cycle-status', { cycle: cycle.name }),

@@ -18,15 +18,15 @@ export function renderCheckin(data: CheckinData, locale: Locale): BoundCard {
   return bindTemplate('checkin', locale, {
     strings,
     cycleId: data.cycle.id,
-    cycleName: data.cycle.name,
+    cycleName: memberText(data.cycle.name),
     hasBoard: data.boardName !== null,
-    boardName: data.boardName ?? '',
+    boardName: memberText(data.boardName ?? ''),
     deadline: formatDateTime(data.cycle.closesAt, locale, data.timeZone),
     askedList: bulletList(asked),
     answered: data.answered,
     hasEarlierAnswers: Boolean(data.earlierAnswers?.lines.length),
     earlierTitle: data.earlierAnswers
-      ? t(locale, 'steering.checkin.answers', { cycle: data.earlierAnswers.cycleName })
+      ? t(locale, 'steering.checkin.answers', { cycle: memberText(data.earlierAnswers.cycleName) })
       : '',
     earlierList: bulletList(data.earlierAnswers?.lines ?? []),
     openLabel: data.answered ? strings.edit : strings.open,

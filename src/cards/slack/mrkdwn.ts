@@ -26,6 +26,14 @@ export function toMrkdwn(markdown: string): string {
   return showEscapes(text, escapeSlack);
 }
 
+/**
+ * Chat text (Slack mrkdwn already, see chat-markdown.ts) as Slack shows it: a member's escaped words
+ * (member-text.ts) read back as the characters they typed, with &, < and > as Slack asks.
+ */
+export function chatTextToMrkdwn(text: string): string {
+  return showEscapes(hideEscapes(text), escapeSlack);
+}
+
 /** The text without Markdown, for plain_text fields: links keep their address. */
 export function toPlain(markdown: string): string {
   const text = hideEscapes(markdown)

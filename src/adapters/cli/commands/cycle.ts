@@ -68,7 +68,7 @@ export const cycleCommand: CliCommand = {
             ? JSON.stringify({ ...reportJson(report), coverage: coverageJson(coverage) }, null, 2)
             : joinSections([
                 ...reportSections(report, locale, tz),
-                [coverageText(coverage, locale).trimEnd()],
+                [coverageText(coverage, locale, (name) => name).trimEnd()],
               ]),
         );
       }
@@ -124,5 +124,10 @@ async function plan(values: Record<string, string | boolean | undefined>, extra:
   });
   if (values.json)
     return ctx.out(JSON.stringify({ ...cycleJson(cycle), coverage: coverageJson(coverage) }, null, 2));
-  ctx.out(joinSections([cycleLines(cycle, ctx.locale, tz), [coverageText(coverage, ctx.locale).trimEnd()]]));
+  ctx.out(
+    joinSections([
+      cycleLines(cycle, ctx.locale, tz),
+      [coverageText(coverage, ctx.locale, (name) => name).trimEnd()],
+    ]),
+  );
 }
