@@ -114,6 +114,15 @@ test('the English card strings have the same placeholders as the Dutch ones', ()
 });
 
 describe('templates', () => {
+  test('are parsed once and bind each time afresh: one binding leaves nothing behind for the next', () => {
+    const sample = sampleData('checkin');
+    const fresh = renderCard('checkin', sample, 'nl').json;
+    const other = { ...sample, answered: true, boardName: null, cycle: { ...sample.cycle, name: 'Anders' } };
+    expect(renderCard('checkin', other, 'nl').json).not.toEqual(fresh);
+    expect(renderCard('checkin', other, 'en').json).not.toEqual(fresh);
+    expect(renderCard('checkin', sample, 'nl').json).toEqual(fresh);
+  });
+
   test('there is one per card, and nothing else in cards/', () => {
     const files = fs.readdirSync(CARDS_DIR).sort();
     expect(files).toEqual(CARD_NAMES.map((n) => `${n}.json`).sort());
