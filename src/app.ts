@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { PlatformStatus } from './adapters/platform-status';
 import { mountSlack } from './adapters/slack/mount';
 import { mountTeams, type TeamsAdapter } from './adapters/teams/mount';
@@ -9,75 +8,15 @@ import { mountLegalPages } from './adapters/web/legal-pages';
 import { errorHandler, type HttpServer, startHttpServer } from './adapters/web/server';
 import { checkEveryCard } from './cards/template';
 import { reportInvalidCards } from './cards/validate';
-import { type Config, scopedCoordinators } from './config';
-import { AgendaCatalog } from './core/agenda/catalog';
-import type { Agenda } from './core/agenda/model';
-import { discussionSettings } from './core/discussion/settings';
-import { type Core, createCore } from './core/index';
-import type { Clock, IdGenerator, Logger } from './core/ports';
+import type { Config } from './config';
+import type { Core } from './core/index';
+import type { Clock, Logger } from './core/ports';
 import type { Sender } from './delivery/sender';
 import { type RunningDelivery, startServerDelivery } from './delivery/start';
-import { loadAgendas } from './store/agenda-files';
+import { prepareCore } from './open-core';
 import type { Db } from './store/db';
-import { loadWorkCalendar } from './store/holiday-file';
-import { migrate } from './store/migrate';
-import { type OpenOptions, openDb } from './store/open-db';
-import { repositories, sqlStore } from './store/sql-store';
-
-export const systemClock: Clock = { now: () => new Date() };
-
-/** Files first; agendas imported into a shared database by another replica come along. */
-async function loadCatalog(db: Db, config: Config): Promise<AgendaCatalog> {
-  const fromFiles = loadAgendas(config.agendaFiles, config.dataDir);
-  const repos = repositories(db);
-  await db.transaction(async (tx) => {
-    const txRepos = repositories(tx);
-    for (const agenda of fromFiles) await txRepos.agendas.save(agenda);
-  });
-  const byId = new Map<string, Agenda>((await repos.agendas.list()).map((a) => [a.id, a]));
-  for (const agenda of fromFiles) byId.set(agenda.id, agenda);
-  return new AgendaCatalog([...byId.values()]);
-}
-
-/** Migrates the database, loads the agendas and builds the core on it. */
-export async function prepareCore(
-  db: Db,
-  config: Config,
-  logger: Logger,
-  opts: { clock?: Clock; ids?: IdGenerator; dashboardLink?: (memberId: string) => string } = {},
-): Promise<Core> {
-  const coordinators = scopedCoordinators(config);
-  for (const note of coordinators.notes) logger.warn({ setting: 'COORDINATORS' }, note);
-  const applied = await migrate(db);
-  if (applied.length) logger.info({ migrations: applied }, 'database migrated');
-  return createCore({
-    store: sqlStore(db),
-    clock: opts.clock ?? systemClock,
-    ids: opts.ids ?? randomUUID,
-    logger,
-    agendas: await loadCatalog(db, config),
-    coordinators: coordinators.names,
-    discussion: discussionSettings({ ...config.discussion, timeZone: config.timeZone }, { fetch, logger }),
-    calendar: loadWorkCalendar(config.timeZone),
-    dashboardLink: opts.dashboardLink,
-    steeringAnswerDays: config.steeringAnswerDays,
-  });
-}
-
-/** Opens the database and prepares the core: what each CLI command needs. */
-export async function openCore(
-  config: Config,
-  logger: Logger,
-  opts: OpenOptions = {},
-): Promise<{ db: Db; core: Core }> {
-  const db = await openDb(config, logger, opts);
-  try {
-    return { db, core: await prepareCore(db, config, logger) };
-  } catch (err) {
-    await db.close();
-    throw err;
-  }
-}
+import { openDb } from './store/open-db';
+import { systemClock } from './system-clock';
 
 export interface RunningApp {
   http: HttpServer;

@@ -1,11 +1,11 @@
 import { closest } from './adapters/chat/parse-command';
 import { type CliCommand, type CliContext, CliRefusal, UsageError } from './adapters/cli/command';
 import { COMMANDS } from './adapters/cli/commands/index';
-import { openCore } from './app';
 import { ConfigError, defaultLocaleOf, loadConfig } from './config';
 import { isAppError } from './core/errors';
 import { isLocale, keys, type Locale, t } from './i18n/index';
 import { createLogger } from './logger';
+import { openCore } from './open-core';
 
 export const USAGE = `samenspraak <command> [--json] [--lang nl|en]\n\n${COMMANDS.flatMap((c) => c.usage.map((u) => `  ${u}`)).join('\n')}\n`;
 

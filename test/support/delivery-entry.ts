@@ -1,10 +1,11 @@
 // A process that runs the scheduler and the outbox worker as the server does, against the database of
 // DATABASE_URL or DATA_DIR and the fake platform of FAKE_PLATFORM_URL, on the shared clock of CLOCK_FILE.
 // It ticks every second (production: every minute). Used by the crash and replica tests.
-import { prepareCore } from '../../src/app';
+
 import { loadConfig } from '../../src/config';
 import { startDelivery } from '../../src/delivery/start';
 import { createLogger } from '../../src/logger';
+import { prepareCore } from '../../src/open-core';
 import { openDb } from '../../src/store/open-db';
 import { fakeSlackSender, fakeTeamsSender } from './fake-senders';
 import { fileClock } from './file-clock';

@@ -1,5 +1,4 @@
-import type { CardName } from '../../../cards/names';
-import { CARD_NAMES, previewCard } from '../../../cards/preview';
+import { CARD_NAMES, type CardName } from '../../../cards/names';
 import { isLocale } from '../../../i18n/index';
 import { parseFlags } from '../args';
 import { type CliCommand, UsageError } from '../command';
@@ -19,6 +18,8 @@ export const cardsCommand: CliCommand = {
     if (values.platform !== 'teams' && values.platform !== 'slack')
       throw new UsageError('cards preview: --platform is teams or slack');
     if (!isLocale(values.locale)) throw new UsageError('cards preview: --locale is nl or en');
+    // The templating engine (its expression parser) loads only for this command.
+    const { previewCard } = require('../../../cards/preview') as typeof import('../../../cards/preview');
     out(JSON.stringify(previewCard(name as CardName, values.platform, values.locale), null, 2));
   },
 };

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import { systemClock } from '../../../app';
 import { loadConfig } from '../../../config';
 import { readBackup, restoreBackup, takeBackup } from '../../../store/backup';
 import type { Db } from '../../../store/db';
 import { migrate } from '../../../store/migrate';
 import { type OpenOptions, openDb } from '../../../store/open-db';
+import { systemClock } from '../../../system-clock';
 import { type CliCommand, UsageError } from '../command';
 
 async function withDb<T>(opts: OpenOptions, fn: (db: Db) => Promise<T>): Promise<T> {
