@@ -59,9 +59,27 @@ function withoutTeamsExtensions(value: unknown, problems: string[]): unknown {
   return Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, withoutTeamsExtensions(v, problems)]));
 }
 
-/** For development: a bound card the SDK finds fault with is reported through the error sink (CARD_INVALID). */
+/** A card's shape: its structure with the words taken out; what the SDK's verdict depends on. */
+const shapeOf = (card: AcCard) =>
+  JSON.stringify(card, (key, value: unknown) =>
+    typeof value === 'string' && !['type', 'id', 'version', 'style', 'verb'].includes(key) ? '' : value,
+  );
+
+/** Shapes remembered; past this the memory starts afresh (a handful of shapes per card in practice). */
+const MAX_SHAPES = 1000;
+
+/**
+ * For development: a bound card the SDK finds fault with is reported through the error sink
+ * (CARD_INVALID). Each shape is checked once: the SDK costs milliseconds a card, which a server
+ * answering in one should not pay for every binding of the same form with other words.
+ */
 export function reportInvalidCards(logger: Logger): (card: BoundCard) => void {
+  const checked = new Set<string>();
   return (card) => {
+    const shape = `${card.name}:${shapeOf(card.json)}`;
+    if (checked.has(shape)) return;
+    if (checked.size >= MAX_SHAPES) checked.clear();
+    checked.add(shape);
     const problems = cardProblems(card.json);
     if (problems.length === 0) return;
     const detail = problems.join('; ');

@@ -45,8 +45,12 @@ describe('the Adaptive Cards SDK check', () => {
     const report = reportInvalidCards(logger);
     report(renderCard('checkin', sampleData('checkin'), 'nl'));
     expect(lines).toEqual([]);
-    report({ name: 'profile', locale: 'en', json: card([{ type: 'Input.Text' }]) });
-    expect(lines).toEqual([
+    report({ name: 'profile', locale: 'en', json: card([{ type: 'Input.Text', placeholder: 'Name' }]) });
+    // The same shape with other words is not checked again; another shape is.
+    report({ name: 'profile', locale: 'nl', json: card([{ type: 'Input.Text', placeholder: 'Naam' }]) });
+    report({ name: 'profile', locale: 'nl', json: card([{ type: 'Input.Text' }, { type: 'Input.Text' }]) });
+    expect(lines).toHaveLength(2);
+    expect(lines.slice(0, 1)).toEqual([
       expect.objectContaining({
         code: 'CARD_INVALID',
         err: expect.objectContaining({
