@@ -12,6 +12,8 @@ import { outboxEn } from './outbox.en';
 import { outboxNl } from './outbox.nl';
 import { slackEn } from './slack.en';
 import { slackNl } from './slack.nl';
+import { steeringLoopEn } from './steering-loop.en';
+import { steeringLoopNl } from './steering-loop.nl';
 import { steeringEn } from './steering.en';
 import { steeringNl } from './steering.nl';
 import { teamsEn } from './teams.en';
@@ -34,6 +36,7 @@ const catalogues: Record<Locale, Messages> = {
     ...dashboardNl,
     ...cliNl,
     ...steeringNl,
+    ...steeringLoopNl,
   },
   en: {
     ...errorsEn,
@@ -45,6 +48,7 @@ const catalogues: Record<Locale, Messages> = {
     ...dashboardEn,
     ...cliEn,
     ...steeringEn,
+    ...steeringLoopEn,
   },
 };
 

@@ -32,7 +32,6 @@ export const steeringEn: Record<keyof typeof steeringNl, string> = {
   'dashboard.requests.answered': 'Answered',
   'dashboard.requests.answer': 'Answer',
   'steering.saved': 'The decision on ambition {number} is recorded and goes to the learning community.',
-  'steering.resultLine': '{number}. {title}: {counts}',
   'steering.decided': 'decision: {decision}',
   'card.steering-form.modalTitle': 'Steering decision',
   'card.steering-form.title': 'Steering after {cycle}',

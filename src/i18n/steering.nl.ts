@@ -30,7 +30,6 @@ export const steeringNl = {
   'dashboard.requests.answered': 'Beantwoord',
   'dashboard.requests.answer': 'Antwoord',
   'steering.saved': 'Het besluit over ambitie {number} is vastgelegd en gaat naar de leergemeenschap.',
-  'steering.resultLine': '{number}. {title}: {counts}',
   'steering.decided': 'besluit: {decision}',
   'card.steering-form.modalTitle': 'Besluit over bijsturing',
   'card.steering-form.title': 'Bijsturing na {cycle}',

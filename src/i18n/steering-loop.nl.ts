@@ -1,0 +1,36 @@
+/** The steering loop, part two (issue 18): what to decide on, the dashboard's decision form, answers with links. */
+export const steeringLoopNl = {
+  'steering.trend.improving': 'vooruit',
+  'steering.trend.stable': 'gelijk',
+  'steering.trend.declining': 'achteruit',
+  'steering.context.trend': 'Trend: {trend} ten opzichte van {previous} (gemiddelde voortgang {from}% → {to}%)',
+  'steering.context.noTrend': 'Trend: geen eerdere cyclus om mee te vergelijken',
+  'steering.context.request': 'Vraag om bijsturing van {board}: {explanation}',
+  'steering.context.requestAnswered': 'Vraag om bijsturing van {board} (beantwoord): {explanation}',
+  'steering.context.moreRequests': 'en nog {count} vraag/vragen om bijsturing',
+  'steering.context.keyPoint': 'Uit het gesprek: {text}',
+  'dashboard.decide.title': 'Besluit na {cycle}',
+  'dashboard.decide.intro':
+    'Leg vast wat de coördinatoren besluiten over deze ambitie na de cyclus {cycle}. Het besluit komt in de geschiedenis hieronder, in het sectorrapport en gaat naar de leergemeenschap van het thema.',
+  'dashboard.decide.basis': 'Waar je over beslist',
+  'dashboard.decide.decision': 'Besluit',
+  'dashboard.decide.rationale': 'Toelichting (verplicht)',
+  'dashboard.decide.changeWhat': 'Bij bijsturen: wat verandert er? (verplicht bij bijsturen)',
+  'dashboard.decide.changeWho': 'Wie pakt het op?',
+  'dashboard.decide.changeBy': 'Wanneer is het klaar?',
+  'dashboard.decide.submit': 'Besluit vastleggen',
+  'dashboard.decide.saved': 'Het besluit is vastgelegd en gaat naar de leergemeenschap.',
+  'dashboard.decide.errors': 'Het besluit is niet vastgelegd. Verbeter het volgende:',
+  'dashboard.decide.error.decision': 'Kies doorgaan, bijsturen of escaleren.',
+  'dashboard.decide.error.rationale': 'Schrijf een toelichting bij het besluit (hoogstens 2000 tekens).',
+  'dashboard.decide.error.changeWhat':
+    'Schrijf bij bijsturen op wat er verandert (hoogstens 1000 tekens).',
+  'dashboard.decide.error.changeWho': 'Wie het oppakt mag hoogstens 200 tekens zijn.',
+  'dashboard.decide.error.changeBy': 'Wanneer het klaar is mag hoogstens 100 tekens zijn.',
+  'dashboard.decide.error.cycleId': 'Kies een gesloten cyclus.',
+  'steering.answer.practice': 'Bekijk het praktijkvoorbeeld *{title}* van {board}.',
+  'steering.answer.practiceNoBoard': 'Bekijk het praktijkvoorbeeld *{title}*.',
+  'steering.answer.contact': 'Neem contact op met {board}.',
+  'steering.answer.unknownLink':
+    'Ik ken geen {kind} "{value}". Gebruik het nummer of het begin van de titel van een praktijkvoorbeeld, of het bestuursnummer of de naam van een bestuur.',
+} as const;
