@@ -176,7 +176,8 @@ export function sampleData<N extends CardName>(name: N): CardDataMap[N] {
             },
             {
               boardName: 'Stichting Katholiek Onderwijs Zuid',
-              explanation: 'De leesresultaten blijven achter; we zoeken een bestuur dat dit al heeft aangepakt.',
+              explanation:
+                'De leesresultaten blijven achter; we zoeken een bestuur dat dit al heeft aangepakt.',
               answered: false,
             },
           ],

@@ -1,7 +1,7 @@
 import { type Actor, requireCoordinator } from './access';
-import { trendOf } from './discussion/summary-parts';
 import { summariseAmbition } from './discussion/summary';
 import type { Trend } from './discussion/summary-model';
+import { trendOf } from './discussion/summary-parts';
 import { AppError } from './errors';
 import type { Cycle, UpdateStatus } from './model';
 import type { CoreDeps } from './ports';

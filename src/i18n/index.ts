@@ -12,10 +12,10 @@ import { outboxEn } from './outbox.en';
 import { outboxNl } from './outbox.nl';
 import { slackEn } from './slack.en';
 import { slackNl } from './slack.nl';
-import { steeringLoopEn } from './steering-loop.en';
-import { steeringLoopNl } from './steering-loop.nl';
 import { steeringEn } from './steering.en';
 import { steeringNl } from './steering.nl';
+import { steeringLoopEn } from './steering-loop.en';
+import { steeringLoopNl } from './steering-loop.nl';
 import { teamsEn } from './teams.en';
 import { teamsNl } from './teams.nl';
 

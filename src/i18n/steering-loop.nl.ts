@@ -3,7 +3,8 @@ export const steeringLoopNl = {
   'steering.trend.improving': 'vooruit',
   'steering.trend.stable': 'gelijk',
   'steering.trend.declining': 'achteruit',
-  'steering.context.trend': 'Trend: {trend} ten opzichte van {previous} (gemiddelde voortgang {from}% → {to}%)',
+  'steering.context.trend':
+    'Trend: {trend} ten opzichte van {previous} (gemiddelde voortgang {from}% → {to}%)',
   'steering.context.noTrend': 'Trend: geen eerdere cyclus om mee te vergelijken',
   'steering.context.request': 'Vraag om bijsturing van {board}: {explanation}',
   'steering.context.requestAnswered': 'Vraag om bijsturing van {board} (beantwoord): {explanation}',
@@ -23,8 +24,7 @@ export const steeringLoopNl = {
   'dashboard.decide.errors': 'Het besluit is niet vastgelegd. Verbeter het volgende:',
   'dashboard.decide.error.decision': 'Kies doorgaan, bijsturen of escaleren.',
   'dashboard.decide.error.rationale': 'Schrijf een toelichting bij het besluit (hoogstens 2000 tekens).',
-  'dashboard.decide.error.changeWhat':
-    'Schrijf bij bijsturen op wat er verandert (hoogstens 1000 tekens).',
+  'dashboard.decide.error.changeWhat': 'Schrijf bij bijsturen op wat er verandert (hoogstens 1000 tekens).',
   'dashboard.decide.error.changeWho': 'Wie het oppakt mag hoogstens 200 tekens zijn.',
   'dashboard.decide.error.changeBy': 'Wanneer het klaar is mag hoogstens 100 tekens zijn.',
   'dashboard.decide.error.cycleId': 'Kies een gesloten cyclus.',
