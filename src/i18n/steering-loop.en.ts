@@ -32,6 +32,4 @@ export const steeringLoopEn: Record<keyof typeof steeringLoopNl, string> = {
   'steering.answer.practice': 'See the practice *{title}* of {board}.',
   'steering.answer.practiceNoBoard': 'See the practice *{title}*.',
   'steering.answer.contact': 'Get in touch with {board}.',
-  'steering.answer.unknownLink':
-    'I know no {kind} "{value}". Use the number or the start of the title of a practice, or the board number or name of a board.',
 };

@@ -31,6 +31,4 @@ export const steeringLoopNl = {
   'steering.answer.practice': 'Bekijk het praktijkvoorbeeld *{title}* van {board}.',
   'steering.answer.practiceNoBoard': 'Bekijk het praktijkvoorbeeld *{title}*.',
   'steering.answer.contact': 'Neem contact op met {board}.',
-  'steering.answer.unknownLink':
-    'Ik ken geen {kind} "{value}". Gebruik het nummer of het begin van de titel van een praktijkvoorbeeld, of het bestuursnummer of de naam van een bestuur.',
 } as const;

@@ -1,3 +1,4 @@
+import { answerParts } from '../../src/adapters/chat/steering-requests';
 import { checkinData } from '../../src/cards/member-data';
 import { steeringAnswerText, steeringOverdueText } from '../../src/cards/steering-text';
 import { CLI } from '../../src/core/access';
@@ -87,6 +88,48 @@ describe('steering requests', () => {
     );
     expect(text).toContain('*Antwoord op je vraag om bijsturing* bij Trend van achterblijvende');
     expect(text).toContain('Sluit aan bij de leerkring lezen op 4 april.');
+  });
+
+  it('an answer may point to a practice and a board; the member reads both, escaped', async () => {
+    const { core, asCoord, anna, carla } = await setup();
+    await core.sharePractice(carla.id, {
+      workspaceId: carla.workspaceId,
+      agendaId: 'po-raad-2022-2026',
+      title: 'Dagelijks *half* uur lezen',
+      description: 'Alle groepen lezen elke ochtend dertig minuten.',
+      ambitionIds: ['a1'],
+      instruments: '',
+      contact: 'carla@stichting.nl',
+    });
+    const [request] = await core.steeringRequests(asCoord);
+    const ref = request?.ref ?? '';
+    const unknown = answerParts('Kijk hier. | praktijk: Niet bestaand');
+    await expect(core.answerSteeringRequest(asCoord, ref, unknown.text, unknown.links)).rejects.toMatchObject(
+      {
+        code: 'UNKNOWN_PRACTICE',
+      },
+    );
+    await expect(
+      core.answerSteeringRequest(asCoord, ref, 'Bel ze.', { contact: 'Stichting die er niet is' }),
+    ).rejects.toMatchObject({ code: 'UNKNOWN_BOARD' });
+    expect(await outbox('steering.answered')).toEqual([]);
+    const typed = answerParts('Kijk bij Zuid | vooral | praktijk: dagelijks *half* | contact: 42345');
+    expect(typed).toEqual({
+      text: 'Kijk bij Zuid | vooral',
+      links: { practice: 'dagelijks *half*', contact: '42345' },
+    });
+    const answer = await core.answerSteeringRequest(asCoord, ref, typed.text, typed.links);
+    expect(await outbox('steering.answered')).toEqual([{ member_id: anna.id }]);
+    const text = await steeringAnswerText(
+      core,
+      { answerId: answer.id, cycleId: answer.cycleId, boardId: answer.boardId },
+      anna,
+    );
+    expect(text).toContain('Kijk bij Zuid \\| vooral');
+    expect(text).toContain(
+      'Bekijk het praktijkvoorbeeld *Dagelijks \\*half\\* uur lezen* van Vereniging Christelijk Primair Onderwijs Zuid.',
+    );
+    expect(text).toContain('Neem contact op met Vereniging Christelijk Primair Onderwijs Zuid.');
   });
 
   it('reminds every coordinator of an overdue request once, and no more once it is answered', async () => {
