@@ -34,6 +34,16 @@ describe('journey: a coordinator records a steering decision in the dashboard', 
     return { status: res.status, text: await res.text(), location: res.headers.get('location') ?? '' };
   };
 
+  /** The modal's update after `before` updates: the steering form with what to decide on. */
+  const filledIn = async (before: number) => {
+    for (let waited = 0; waited < 15_000; waited += 50) {
+      const update = j.slack.calls<{ view: SlackView }>('views.update')[before];
+      if (update) return update.view.blocks;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('the steering form was not filled in');
+  };
+
   it('shows what to decide on, refuses a form without rationale, and posts the decision', async () => {
     trace('setup');
     await j.slack.command('UCORA', 'gemeenschap koppel onderwijskwaliteit', 'CKWAL');
@@ -98,8 +108,11 @@ describe('journey: a coordinator records a steering decision in the dashboard', 
     expect((await j.cli('cycle', 'close', cycleId)).code).toBe(0);
 
     trace('chat form shows what to decide on');
+    const updatesBefore = j.slack.calls('views.update').length;
     await j.slack.command('UCORA', 'bijsturing besluit');
-    const chatForm = JSON.stringify((await j.slack.lastModal()).blocks);
+    // Slack opens the form with the results at once, then fills in what to decide on.
+    expect(JSON.stringify((await j.slack.lastModal()).blocks)).toContain('Bijsturing na Voorjaar 2027');
+    const chatForm = JSON.stringify(await filledIn(updatesBefore));
     expect(chatForm).toContain('Vraag om bijsturing van Stichting Openbaar Onderwijs Noord');
     expect(chatForm).toContain('leesonderwijs');
 
