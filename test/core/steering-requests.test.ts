@@ -132,6 +132,61 @@ describe('steering requests', () => {
     expect(text).toContain('Neem contact op met Vereniging Christelijk Primair Onderwijs Zuid.');
   });
 
+  it('gives coordinators what to decide on: status mix, trend against the previous cycle, requests', async () => {
+    const { core, clock, cycle, asCoord, asAnna, anna, boardA } = await setup();
+    await core.closeCycle(CLI, cycle.id);
+    const next = await core.planCycle(asCoord, {
+      agendaId: 'po-raad-2022-2026',
+      name: 'Najaar 2027',
+      scope: ['a1'],
+      audience: { boards: [boardA.id], members: [] },
+      opensAt: new Date('2027-09-01T08:00:00Z'),
+      closesAt: new Date('2027-09-21T22:00:00Z'),
+    });
+    clock.set('2027-09-01T08:00:00Z');
+    await core.runDue();
+    await core.submitUpdate(anna.id, {
+      cycleId: next.id,
+      answers: [
+        {
+          itemId: 'a1',
+          status: 'attention',
+          progress: 60,
+          done: '',
+          steeringNeeded: true,
+          steeringExplanation: 'Wie heeft een goede leesmethode?',
+          link: null,
+        },
+      ],
+    });
+    await core.closeCycle(CLI, next.id);
+    await expect(core.steeringContext(asAnna, next.id)).rejects.toMatchObject({ code: 'NOT_COORDINATOR' });
+    const { ambitions } = await core.steeringContext(asCoord, next.id);
+    expect(ambitions).toEqual([
+      expect.objectContaining({
+        ambitionId: 'a1',
+        number: 1,
+        byStatus: { on_track: 0, attention: 1, behind: 0, not_started: 0 },
+        steeringNeeded: 1,
+        trend: { direction: 'improving', previousCycle: 'Voorjaar 2027', previousProgress: 20, progress: 60 },
+        requests: [
+          {
+            boardName: 'Stichting Openbaar Onderwijs Noord',
+            status: 'attention',
+            explanation: 'Wie heeft een goede leesmethode?',
+            answered: false,
+          },
+        ],
+        moreRequests: 0,
+        current: null,
+      }),
+    ]);
+    expect((await core.closedCyclesOfAmbition('po-raad-2022-2026', 'a1')).map((c) => c.name)).toEqual([
+      'Najaar 2027',
+      'Voorjaar 2027',
+    ]);
+  });
+
   it('reminds every coordinator of an overdue request once, and no more once it is answered', async () => {
     const { core, clock, asCoord } = await setup();
     clock.advance(5 * 86_400_000 - 60_000);
