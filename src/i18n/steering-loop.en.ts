@@ -13,7 +13,7 @@ export const steeringLoopEn: Record<keyof typeof steeringLoopNl, string> = {
   'steering.context.keyPoint': 'From the discussion: {text}',
   'dashboard.decide.title': 'Decision after {cycle}',
   'dashboard.decide.intro':
-    "Record what the coordinators decide on this ambition after the cycle {cycle}. The decision joins the history below and the sector report, and goes to the theme's learning community.",
+    "Record what the coordinators decide on this ambition after the cycle {cycle}. The decision joins the history above and the sector report, and goes to the theme's learning community.",
   'dashboard.decide.basis': 'What you decide on',
   'dashboard.decide.decision': 'Decision',
   'dashboard.decide.rationale': 'Rationale (required)',

@@ -12,7 +12,7 @@ export const steeringLoopNl = {
   'steering.context.keyPoint': 'Uit het gesprek: {text}',
   'dashboard.decide.title': 'Besluit na {cycle}',
   'dashboard.decide.intro':
-    'Leg vast wat de coördinatoren besluiten over deze ambitie na de cyclus {cycle}. Het besluit komt in de geschiedenis hieronder, in het sectorrapport en gaat naar de leergemeenschap van het thema.',
+    'Leg vast wat de coördinatoren besluiten over deze ambitie na de cyclus {cycle}. Het besluit komt in de geschiedenis hierboven, in het sectorrapport en gaat naar de leergemeenschap van het thema.',
   'dashboard.decide.basis': 'Waar je over beslist',
   'dashboard.decide.decision': 'Besluit',
   'dashboard.decide.rationale': 'Toelichting (verplicht)',
