@@ -1,4 +1,5 @@
 import { type Actor, requireCoordinator } from './access';
+import { extractiveSummariser } from './discussion/summariser';
 import { summariseAmbition } from './discussion/summary';
 import type { Trend } from './discussion/summary-model';
 import { trendOf } from './discussion/summary-parts';
@@ -73,10 +74,12 @@ export async function steeringContext(
   for (const boardId of new Set(requests.map((r) => r.update.boardId)))
     boardNames.set(boardId, (await repos.boards.get(boardId))?.name ?? '?');
 
+  // The extractive key points: a form with ten ambitions must not wait for a model ten times.
+  const quick: CoreDeps = { ...deps, discussion: { ...deps.discussion, summariser: extractiveSummariser } };
   const ambitions: AmbitionContext[] = [];
   for (const s of steering) {
     const ambition = agenda.ambitions.find((a) => a.id === s.ambitionId);
-    const summary = await summariseAmbition(deps, actor, {
+    const summary = await summariseAmbition(quick, actor, {
       ambition: s.ambitionId,
       agendaId: cycle.agendaId,
       from: new Date(cycle.opensAt.getTime() - DISCUSSION_DAYS * DAY_MS),

@@ -165,6 +165,20 @@ describe('journey: a coordinator records a steering decision in the dashboard', 
     expect(bad.text).toContain('Schrijf bij bijsturen op wat er verandert');
     expect(bad.text).toContain('value="Cora &lt;script&gt;alert(1)&lt;/script&gt;"');
     expect(bad.text).not.toContain('<script>alert(1)');
+    const badEn = await post('/dashboard/ambitions/po-raad-2022-2026/a1/decide?lang=en', cookie, {
+      csrf,
+      cycleId,
+      decision: 'maybe',
+      rationale: '',
+    });
+    expect(badEn.status).toBe(400);
+    expect(badEn.text).toContain('The decision was not recorded.');
+    expect(badEn.text).toContain('Choose continue, adjust or escalate.');
+    expect(badEn.text).toContain('Write a rationale for the decision');
+    expect(j.slack.posted('CKWAL')).toHaveLength(channelBefore);
+    // Nothing was decided by the refused forms.
+    const unchanged = await j.get('/dashboard/ambitions/po-raad-2022-2026/a1', cookie);
+    expect(unchanged.text).toContain('Over deze ambitie is nog geen besluit genomen.');
 
     trace('decide');
     const done = await post('/dashboard/ambitions/po-raad-2022-2026/a1/decide', cookie, {
