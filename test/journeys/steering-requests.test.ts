@@ -114,6 +114,8 @@ describe('journey: a steering request is answered', () => {
     expect(JSON.stringify(next)).toContain(
       'Antwoord van de coördinatoren op je vraag om bijsturing in Voorjaar 2027',
     );
-    expect(JSON.stringify(next)).toContain('Sluit aan bij de leerkring lezen op 4 april.');
+    expect(JSON.stringify(next)).toContain(
+      'Sluit aan bij de leerkring lezen op 4 april. Neem contact op met Stichting Katholiek Onderwijs Zuid.',
+    );
   });
 });
