@@ -7,8 +7,9 @@ import path from 'node:path';
  * naming the files. Lower the budget when uses move into the core.
  */
 // 110 before the steering loop, whose outbox texts and chat answers (cards/steering-text.ts,
-// adapters/chat/steering-requests.ts) still read 22 through the repositories: the next to move.
-const BUDGET = 132;
+// adapters/chat/steering-requests.ts) still read 22 through the repositories: the next to move. The
+// answer's text for the board member asks the core now (core/steering-answers.ts): 127.
+const BUDGET = 127;
 
 const SRC = path.resolve(__dirname, '../src');
 const INSIDE = ['core', 'store'].map((dir) => path.join(SRC, dir) + path.sep);

@@ -170,6 +170,18 @@ export interface SteeringFormData {
     steeringNeeded: number;
     /** The current decision, if one was taken already. */
     decided: 'continue' | 'adjust' | 'escalate' | null;
+    /** Against the previous cycle (average progress); null without one. */
+    trend?: {
+      direction: 'improving' | 'stable' | 'declining';
+      previousCycle: string;
+      previousProgress: number;
+      progress: number;
+    } | null;
+    /** The boards' steering requests with their explanations (a few; `moreRequests` counts the rest). */
+    requests?: { boardName: string; explanation: string; answered: boolean }[];
+    moreRequests?: number;
+    /** The discussion summary's key points (a few). */
+    keyPoints?: string[];
   }[];
   selectedAmbition: string | null;
 }

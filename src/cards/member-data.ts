@@ -4,6 +4,7 @@ import { keyPointLine } from '../core/discussion/index';
 import { AppError } from '../core/errors';
 import type { Core } from '../core/index';
 import type { Cycle, Member, Practice, UpdateAnswer } from '../core/model';
+import { t } from '../i18n/index';
 import type {
   AmbitionChoice,
   CardItem,
@@ -55,10 +56,24 @@ async function earlierAnswers(
   const answers = await repos.steeringRequests.answersForBoard(earlier.id, member.boardId);
   if (answers.length === 0) return undefined;
   const titles = new Map(cycleItems(core, earlier).map((i) => [i.id, i.title]));
-  return {
-    cycleName: earlier.name,
-    lines: answers.map((a) => `${titles.get(a.itemId) ?? a.itemId}: ${memberText(a.answer)}`),
-  };
+  const lines: string[] = [];
+  for (const a of answers) {
+    // The practice or board the answer pointed to, as the member first read it.
+    const view =
+      a.practiceId || a.contactBoardId
+        ? await core.steeringAnswerView({ answerId: a.id, cycleId: a.cycleId, boardId: a.boardId })
+        : null;
+    const links = [
+      view?.practice
+        ? t(member.locale, 'steering.answer.practiceNoBoard', { title: memberText(view.practice.title) })
+        : '',
+      view?.contact
+        ? t(member.locale, 'steering.answer.contact', { board: memberText(view.contact.name) })
+        : '',
+    ].filter(Boolean);
+    lines.push(`${titles.get(a.itemId) ?? a.itemId}: ${[memberText(a.answer), ...links].join(' ')}`);
+  }
+  return { cycleName: earlier.name, lines };
 }
 
 export async function checkinData(core: Core, member: Member, cycleId: string): Promise<CheckinData> {

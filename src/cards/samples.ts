@@ -159,6 +159,33 @@ export function sampleData<N extends CardName>(name: N): CardDataMap[N] {
           statusCounts: { on_track: 14 - n * 5, attention: 9, behind: 4 + n, not_started: 2 },
           steeringNeeded: 6 - n,
           decided: n === 0 ? ('adjust' as const) : null,
+          trend:
+            n === 0
+              ? {
+                  direction: 'declining' as const,
+                  previousCycle: 'Najaar 2026',
+                  previousProgress: 62,
+                  progress: 54,
+                }
+              : null,
+          requests: [
+            {
+              boardName: BOARD,
+              explanation: 'We hebben hulp nodig bij het vinden van goede begeleiding voor de drie scholen.',
+              answered: n === 0,
+            },
+            {
+              boardName: 'Stichting Katholiek Onderwijs Zuid',
+              explanation:
+                'De leesresultaten blijven achter; we zoeken een bestuur dat dit al heeft aangepakt.',
+              answered: false,
+            },
+          ],
+          moreRequests: 4 - n,
+          keyPoints: [
+            'Besturen met achterblijvende scholen vragen om begeleiding van collega-besturen.',
+            'Samenwerking met de bibliotheek wordt vaak genoemd als werkzame aanpak.',
+          ],
         })),
       selectedAmbition: null,
     },

@@ -42,29 +42,38 @@ function itemTitle(core: Core, agendaId: string, itemId: string): string {
   return actions.find((a) => a.id === itemId)?.text ?? itemId;
 }
 
-/** A coordinator's answer, for the board member who asked for steering. */
+/** A coordinator's answer, for the board member who asked for steering, with the practice or board it points to. */
 export async function steeringAnswerText(
   core: Core,
   payload: Record<string, unknown>,
   member: Member,
 ): Promise<string | null> {
-  const repos = core.deps.store.repos;
-  const answers = await repos.steeringRequests.answersForBoard(
-    String(payload.cycleId),
-    String(payload.boardId),
-  );
-  const answer = answers.find((a) => a.id === payload.answerId);
-  const cycle = await repos.cycles.get(String(payload.cycleId));
-  if (!answer || !cycle) return null;
-  const asked = (await repos.updates.history(cycle.id, answer.boardId, answer.itemId)).find(
-    (u) => u.id === answer.updateId,
-  );
-  return t(member.locale, 'steering.answered.message', {
-    item: itemTitle(core, cycle.agendaId, answer.itemId),
-    cycle: memberText(cycle.name),
-    date: asked ? formatDate(asked.createdAt, member.locale, member.timeZone) : '–',
-    answer: memberText(answer.answer),
+  const view = await core.steeringAnswerView({
+    answerId: String(payload.answerId),
+    cycleId: String(payload.cycleId),
+    boardId: String(payload.boardId),
   });
+  if (!view) return null;
+  const { answer, practice, contact } = view;
+  const lines = [
+    t(member.locale, 'steering.answered.message', {
+      item: itemTitle(core, view.agendaId, answer.itemId),
+      cycle: memberText(view.cycleName),
+      date: view.askedAt ? formatDate(view.askedAt, member.locale, member.timeZone) : '–',
+      answer: memberText(answer.answer),
+    }),
+  ];
+  if (practice)
+    lines.push(
+      practice.boardName
+        ? t(member.locale, 'steering.answer.practice', {
+            title: memberText(practice.title),
+            board: memberText(practice.boardName),
+          })
+        : t(member.locale, 'steering.answer.practiceNoBoard', { title: memberText(practice.title) }),
+    );
+  if (contact) lines.push(t(member.locale, 'steering.answer.contact', { board: memberText(contact.name) }));
+  return lines.join('\n');
 }
 
 /** The reminder to a coordinator of a request that waited too long. */

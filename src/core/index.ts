@@ -32,6 +32,8 @@ import type { CoreDeps, MemberIdentity, NewBoard } from './ports';
 import { type SharePracticeInput, sharePractice } from './practices';
 import type { Holiday } from './schedule/holidays';
 import { ambitionDecisions, cycleSteering, type DecideInput, decideSteering } from './steering';
+import { type AnswerLinks, steeringAnswerView } from './steering-answers';
+import { closedCyclesOfAmbition, steeringContext } from './steering-context';
 import { answerSteeringRequest, steeringRequests } from './steering-requests';
 import { currentUpdates, type SubmitUpdateInput, submitUpdate } from './updates';
 
@@ -94,9 +96,14 @@ export function createCore(deps: CoreDeps) {
     cycleSteering: (actor: Actor, cycleId: string) => cycleSteering(deps, actor, cycleId),
     ambitionDecisions: (agendaId: string, ambitionId: string) =>
       ambitionDecisions(deps, agendaId, ambitionId),
+    steeringContext: (actor: Actor, cycleId: string, options?: Parameters<typeof steeringContext>[3]) =>
+      steeringContext(deps, actor, cycleId, options),
+    closedCyclesOfAmbition: (agendaId: string, ambitionId: string) =>
+      closedCyclesOfAmbition(deps, agendaId, ambitionId),
     steeringRequests: (actor: Actor) => steeringRequests(deps, actor),
-    answerSteeringRequest: (actor: Actor, ref: string, text: string) =>
-      answerSteeringRequest(deps, actor, ref, text),
+    answerSteeringRequest: (actor: Actor, ref: string, text: string, links?: AnswerLinks) =>
+      answerSteeringRequest(deps, actor, ref, text, links),
+    steeringAnswerView: (ref: Parameters<typeof steeringAnswerView>[1]) => steeringAnswerView(deps, ref),
   };
 }
 

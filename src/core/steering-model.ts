@@ -34,6 +34,9 @@ export interface SteeringAnswer {
   /** The version of the update that was answered. */
   updateId: string;
   answer: string;
+  /** An optional pointer: a practice shared on the agenda, or a board to get in touch with. */
+  practiceId?: string | null;
+  contactBoardId?: string | null;
   answeredBy: string | null;
   answeredAt: Date;
 }

@@ -1,6 +1,7 @@
 import { type Actor, actorId, requireCoordinator } from './access';
 import { AppError } from './errors';
 import type { CoreDeps } from './ports';
+import { type AnswerLinks, resolveAnswerLinks } from './steering-answers';
 import type { SteeringAnswer, SteeringRequest } from './steering-model';
 
 /** Every steering request answered (issue 18): the boards' "steering needed" as open items for coordinators. */
@@ -50,6 +51,7 @@ export async function answerSteeringRequest(
   actor: Actor,
   ref: string,
   text: string,
+  links: AnswerLinks = {},
 ): Promise<SteeringAnswer> {
   const now = deps.clock.now();
   const answerText = text.trim();
@@ -65,6 +67,9 @@ export async function answerSteeringRequest(
     const request = matches[0];
     if (!request) throw new AppError('UNKNOWN_STEERING_REQUEST', `no open request ${ref}`, { ref });
     const { update } = request;
+    const cycle = await repos.cycles.get(update.cycleId);
+    if (!cycle) throw new AppError('UNKNOWN_CYCLE', `no cycle ${update.cycleId}`, { cycle: update.cycleId });
+    const linked = await resolveAnswerLinks(deps, repos, cycle.agendaId, links);
     const answer: SteeringAnswer = {
       id: deps.ids(),
       cycleId: update.cycleId,
@@ -72,6 +77,7 @@ export async function answerSteeringRequest(
       itemId: update.itemId,
       updateId: update.id,
       answer: answerText,
+      ...linked,
       answeredBy: actorId(actor),
       answeredAt: now,
     };
@@ -82,7 +88,7 @@ export async function answerSteeringRequest(
       actorId: answer.answeredBy,
       action: 'steering.answer',
       target: update.id,
-      details: { cycleId: update.cycleId, boardId: update.boardId, itemId: update.itemId },
+      details: { cycleId: update.cycleId, boardId: update.boardId, itemId: update.itemId, ...linked },
     });
     const member = update.memberId ? await repos.members.get(update.memberId) : null;
     if (member)

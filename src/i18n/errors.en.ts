@@ -43,6 +43,8 @@ export const errorsEn: Record<`error.${ErrorCode}`, string> = {
   'error.NOT_A_COMMUNITY_CHANNEL':
     'This channel is not a learning community. A coordinator links it with `gemeenschap koppel <theme>`.',
   'error.INPUT_INVALID': 'Not every field is filled in correctly: {detail}',
+  'error.UNKNOWN_PRACTICE':
+    'There is no practice "{practice}". Use the start of the title or of the number of a shared practice.',
   'error.UNKNOWN_STEERING_REQUEST':
     'No unanswered steering request is open under "{ref}". Type `bijsturing vragen` for the open requests.',
   'error.UNKNOWN_MESSAGE':

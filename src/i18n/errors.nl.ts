@@ -45,6 +45,8 @@ export const errorsNl: Record<`error.${ErrorCode}`, string> = {
   'error.NOT_A_COMMUNITY_CHANNEL':
     'Dit kanaal is geen leergemeenschap. Een coördinator koppelt het met `gemeenschap koppel <thema>`.',
   'error.INPUT_INVALID': 'Niet alle velden zijn goed ingevuld: {detail}',
+  'error.UNKNOWN_PRACTICE':
+    'Er is geen praktijkvoorbeeld "{practice}". Gebruik het begin van de titel of van het nummer van een gedeeld praktijkvoorbeeld.',
   'error.UNKNOWN_STEERING_REQUEST':
     'Er staat geen onbeantwoorde vraag om bijsturing open met "{ref}". Typ `bijsturing vragen` voor de open vragen.',
   'error.UNKNOWN_MESSAGE':

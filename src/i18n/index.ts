@@ -14,6 +14,8 @@ import { slackEn } from './slack.en';
 import { slackNl } from './slack.nl';
 import { steeringEn } from './steering.en';
 import { steeringNl } from './steering.nl';
+import { steeringLoopEn } from './steering-loop.en';
+import { steeringLoopNl } from './steering-loop.nl';
 import { teamsEn } from './teams.en';
 import { teamsNl } from './teams.nl';
 
@@ -34,6 +36,7 @@ const catalogues: Record<Locale, Messages> = {
     ...dashboardNl,
     ...cliNl,
     ...steeringNl,
+    ...steeringLoopNl,
   },
   en: {
     ...errorsEn,
@@ -45,6 +48,7 @@ const catalogues: Record<Locale, Messages> = {
     ...dashboardEn,
     ...cliEn,
     ...steeringEn,
+    ...steeringLoopEn,
   },
 };
 

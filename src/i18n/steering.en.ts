@@ -16,7 +16,8 @@ export const steeringEn: Record<keyof typeof steeringNl, string> = {
     '*Steering requests*: {open} open, {overdue} of them waiting too long; {answered} answered.',
   'steering.requests.item': '• `{ref}` {board}, {item} ({cycle}){late}: {explanation}',
   'steering.requests.late': ', *overdue*',
-  'steering.requests.howTo': 'Answer with `bijsturing antwoord <code> <text>`.',
+  'steering.requests.howTo':
+    'Answer with `bijsturing antwoord <code> <text>`; to point to a practice or a board, add `| praktijk: <title>` or `| contact: <board>`.',
   'steering.answered.saved': 'Your answer is recorded and goes to {name}.',
   'steering.answered.message':
     '*An answer to your steering request* on {item} ({cycle}, your update of {date}):\n{answer}',
@@ -32,7 +33,6 @@ export const steeringEn: Record<keyof typeof steeringNl, string> = {
   'dashboard.requests.answered': 'Answered',
   'dashboard.requests.answer': 'Answer',
   'steering.saved': 'The decision on ambition {number} is recorded and goes to the learning community.',
-  'steering.resultLine': '{number}. {title}: {counts}',
   'steering.decided': 'decision: {decision}',
   'card.steering-form.modalTitle': 'Steering decision',
   'card.steering-form.title': 'Steering after {cycle}',

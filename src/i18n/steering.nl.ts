@@ -14,7 +14,8 @@ export const steeringNl = {
     '*Vragen om bijsturing*: {open} open, waarvan {overdue} te lang zonder antwoord; {answered} beantwoord.',
   'steering.requests.item': '• `{ref}` {board}, {item} ({cycle}){late}: {explanation}',
   'steering.requests.late': ', *te laat*',
-  'steering.requests.howTo': 'Antwoord met `bijsturing antwoord <code> <tekst>`.',
+  'steering.requests.howTo':
+    'Antwoord met `bijsturing antwoord <code> <tekst>`; wijs desgewenst een praktijkvoorbeeld of een bestuur aan met `| praktijk: <titel>` of `| contact: <bestuur>` erachter.',
   'steering.answered.saved': 'Je antwoord is vastgelegd en gaat naar {name}.',
   'steering.answered.message':
     '*Antwoord op je vraag om bijsturing* bij {item} ({cycle}, je update van {date}):\n{answer}',
@@ -30,7 +31,6 @@ export const steeringNl = {
   'dashboard.requests.answered': 'Beantwoord',
   'dashboard.requests.answer': 'Antwoord',
   'steering.saved': 'Het besluit over ambitie {number} is vastgelegd en gaat naar de leergemeenschap.',
-  'steering.resultLine': '{number}. {title}: {counts}',
   'steering.decided': 'besluit: {decision}',
   'card.steering-form.modalTitle': 'Besluit over bijsturing',
   'card.steering-form.title': 'Bijsturing na {cycle}',

@@ -2,6 +2,7 @@ import {
   type BoundCard,
   ITEMS_PER_PAGE,
   renderCheckin,
+  renderSteeringForm,
   renderUpdateForm,
   renderUpdateReceipt,
   toSlackMessage,
@@ -105,5 +106,38 @@ describe('a scope larger than one card is paged, never cut off', () => {
   test('the check-in of the whole scope fits a Slack message', () => {
     const checkin = renderCheckin({ ...sampleData('checkin'), items: scope }, 'nl');
     expect(slackLimitViolations(toSlackMessage(checkin))).toEqual([]);
+  });
+});
+
+describe('the largest steering form: ten ambitions with every request and key point at full length', () => {
+  const sample = sampleData('steering-form');
+  const [first] = sample.ambitions;
+  if (!first) throw new Error('the steering sample has no ambition');
+  const ambitions = Array.from({ length: 10 }, (_, n) => ({
+    ...first,
+    id: `a${n + 1}`,
+    number: n + 1,
+    title: `Ambitie ${n + 1}: ${longText(120)}`,
+    requests: Array.from({ length: 5 }, () => ({
+      boardName: `Stichting ${longText(80)}`,
+      explanation: longText(1000),
+      answered: false,
+    })),
+    moreRequests: 12,
+    keyPoints: [longText(600), longText(600), longText(600)],
+  }));
+  const card = renderSteeringForm({ ...sample, ambitions }, 'nl');
+
+  test('stays under 80 KB for Teams', () => {
+    expect(Buffer.byteLength(JSON.stringify(card.json))).toBeLessThan(TEAMS_CARD_BYTES);
+  });
+
+  test('fits a Slack modal within every limit, each ambition with its requests and key points', () => {
+    const modal = toSlackModal(card);
+    expect(slackLimitViolations(modal)).toEqual([]);
+    const text = JSON.stringify(modal.blocks);
+    expect(text).toContain('Ambitie 10');
+    expect(text).toContain('en nog 12 vraag/vragen om bijsturing');
+    expect(text).toContain('Uit het gesprek:');
   });
 });

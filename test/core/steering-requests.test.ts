@@ -1,3 +1,4 @@
+import { answerParts } from '../../src/adapters/chat/steering-requests';
 import { checkinData } from '../../src/cards/member-data';
 import { steeringAnswerText, steeringOverdueText } from '../../src/cards/steering-text';
 import { CLI } from '../../src/core/access';
@@ -87,6 +88,103 @@ describe('steering requests', () => {
     );
     expect(text).toContain('*Antwoord op je vraag om bijsturing* bij Trend van achterblijvende');
     expect(text).toContain('Sluit aan bij de leerkring lezen op 4 april.');
+  });
+
+  it('an answer may point to a practice and a board; the member reads both, escaped', async () => {
+    const { core, asCoord, anna, carla } = await setup();
+    await core.sharePractice(carla.id, {
+      workspaceId: carla.workspaceId,
+      agendaId: 'po-raad-2022-2026',
+      title: 'Dagelijks *half* uur lezen',
+      description: 'Alle groepen lezen elke ochtend dertig minuten.',
+      ambitionIds: ['a1'],
+      instruments: '',
+      contact: 'carla@stichting.nl',
+    });
+    const [request] = await core.steeringRequests(asCoord);
+    const ref = request?.ref ?? '';
+    const unknown = answerParts('Kijk hier. | praktijk: Niet bestaand');
+    await expect(core.answerSteeringRequest(asCoord, ref, unknown.text, unknown.links)).rejects.toMatchObject(
+      {
+        code: 'UNKNOWN_PRACTICE',
+      },
+    );
+    await expect(
+      core.answerSteeringRequest(asCoord, ref, 'Bel ze.', { contact: 'Stichting die er niet is' }),
+    ).rejects.toMatchObject({ code: 'UNKNOWN_BOARD' });
+    expect(await outbox('steering.answered')).toEqual([]);
+    const typed = answerParts('Kijk bij Zuid | vooral | praktijk: dagelijks *half* | contact: 42345');
+    expect(typed).toEqual({
+      text: 'Kijk bij Zuid | vooral',
+      links: { practice: 'dagelijks *half*', contact: '42345' },
+    });
+    const answer = await core.answerSteeringRequest(asCoord, ref, typed.text, typed.links);
+    expect(await outbox('steering.answered')).toEqual([{ member_id: anna.id }]);
+    const text = await steeringAnswerText(
+      core,
+      { answerId: answer.id, cycleId: answer.cycleId, boardId: answer.boardId },
+      anna,
+    );
+    expect(text).toContain('Kijk bij Zuid \\| vooral');
+    expect(text).toContain(
+      'Bekijk het praktijkvoorbeeld *Dagelijks \\*half\\* uur lezen* van Vereniging Christelijk Primair Onderwijs Zuid.',
+    );
+    expect(text).toContain('Neem contact op met Vereniging Christelijk Primair Onderwijs Zuid.');
+  });
+
+  it('gives coordinators what to decide on: status mix, trend against the previous cycle, requests', async () => {
+    const { core, clock, cycle, asCoord, asAnna, anna, boardA } = await setup();
+    await core.closeCycle(CLI, cycle.id);
+    const next = await core.planCycle(asCoord, {
+      agendaId: 'po-raad-2022-2026',
+      name: 'Najaar 2027',
+      scope: ['a1'],
+      audience: { boards: [boardA.id], members: [] },
+      opensAt: new Date('2027-09-01T08:00:00Z'),
+      closesAt: new Date('2027-09-21T22:00:00Z'),
+    });
+    clock.set('2027-09-01T08:00:00Z');
+    await core.runDue();
+    await core.submitUpdate(anna.id, {
+      cycleId: next.id,
+      answers: [
+        {
+          itemId: 'a1',
+          status: 'attention',
+          progress: 60,
+          done: '',
+          steeringNeeded: true,
+          steeringExplanation: 'Wie heeft een goede leesmethode?',
+          link: null,
+        },
+      ],
+    });
+    await core.closeCycle(CLI, next.id);
+    await expect(core.steeringContext(asAnna, next.id)).rejects.toMatchObject({ code: 'NOT_COORDINATOR' });
+    const { ambitions } = await core.steeringContext(asCoord, next.id);
+    expect(ambitions).toEqual([
+      expect.objectContaining({
+        ambitionId: 'a1',
+        number: 1,
+        byStatus: { on_track: 0, attention: 1, behind: 0, not_started: 0 },
+        steeringNeeded: 1,
+        trend: { direction: 'improving', previousCycle: 'Voorjaar 2027', previousProgress: 20, progress: 60 },
+        requests: [
+          {
+            boardName: 'Stichting Openbaar Onderwijs Noord',
+            status: 'attention',
+            explanation: 'Wie heeft een goede leesmethode?',
+            answered: false,
+          },
+        ],
+        moreRequests: 0,
+        current: null,
+      }),
+    ]);
+    expect((await core.closedCyclesOfAmbition('po-raad-2022-2026', 'a1')).map((c) => c.name)).toEqual([
+      'Najaar 2027',
+      'Voorjaar 2027',
+    ]);
   });
 
   it('reminds every coordinator of an overdue request once, and no more once it is answered', async () => {

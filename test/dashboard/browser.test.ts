@@ -87,7 +87,6 @@ describeBrowser('the dashboard in Chromium', () => {
     // The coordinators' steering decision after the autumn cycle (issue 18).
     await expectVisible(page, 'heading', 'Besluiten over bijsturing');
     expect(await page.getByText(/Twee van de drie besturen lopen achter met lezen/).count()).toBe(1);
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'ambition.png'), fullPage: true });
 
     // Keyboard: the skip link is the first stop and leads to the content.
     await page.keyboard.press('Tab');
@@ -97,6 +96,43 @@ describeBrowser('the dashboard in Chromium', () => {
     await page.setViewportSize({ width: 375, height: 800 });
     await page.goto(`${rig.base}/dashboard`);
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
+    await page.close();
+  });
+
+  it('lets a coordinator record a steering decision on the ambition page, after seeing what to decide on', async () => {
+    const page = await context.newPage();
+    await signIn(page, rig.people.coordinator.id);
+    await page.goto(`${rig.base}/dashboard/ambitions/${'po-raad-2022-2026'}/a1`);
+    await expectVisible(page, 'heading', 'Besluit na Najaar 2026');
+    const form = page.locator('#decide-section');
+    expect(
+      await form
+        .getByText(
+          'Vraag om bijsturing van Stichting Openbaar Onderwijs Noord: Te weinig leraren met een leesspecialisatie.',
+        )
+        .count(),
+    ).toBe(1);
+    expect(await form.getByText('1 aandacht nodig, 1 achter').count()).toBe(1);
+    // Adjusting without saying what changes: the page says so, at the top and at the field, and keeps the text.
+    await page.getByRole('radio', { name: 'Bijsturen' }).check();
+    await page.getByLabel('Toelichting (verplicht)').fill('Het lezen komt nog niet op gang.');
+    await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await expectVisible(page, 'alert', 'Het besluit is niet vastgelegd.');
+    expect(await page.getByLabel('Toelichting (verplicht)').inputValue()).toBe(
+      'Het lezen komt nog niet op gang.',
+    );
+    await page.getByLabel(/wat verandert er/).fill('Twee extra bijeenkomsten van de leerkring lezen');
+    await page.getByLabel('Wie pakt het op?').fill('Cora Coördinator');
+    await page.getByLabel('Wanneer is het klaar?').fill('april 2027');
+    await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await expectVisible(page, 'status', 'Het besluit is vastgelegd en gaat naar de leergemeenschap.');
+    const history = page.locator('section[aria-labelledby="decisions"]');
+    expect(await history.locator('li.decision').first().textContent()).toContain(
+      'Het lezen komt nog niet op gang.',
+    );
+    expect(await history.locator('li.earlier').textContent()).toContain('(vervangen)');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'ambition.png'), fullPage: true });
     await page.close();
   });
 

@@ -44,7 +44,7 @@ describe('journey: a steering request is answered', () => {
     trace('board');
     const boards = j.file(
       'besturen.csv',
-      'naam;bestuursnummer;regio\nStichting Openbaar Onderwijs Noord;41234;noord\n',
+      'naam;bestuursnummer;regio\nStichting Openbaar Onderwijs Noord;41234;noord\nStichting Katholiek Onderwijs Zuid;42345;zuid\n',
     );
     expect((await j.cli('boards', 'import', boards)).code).toBe(0);
     await j.slack.openHome('UANNA');
@@ -86,7 +86,7 @@ describe('journey: a steering request is answered', () => {
     const seen = j.slack.posted('UANNA').length;
     const [saved] = await j.slack.command(
       'UCORA',
-      `bijsturing antwoord ${ref} Sluit aan bij de leerkring lezen op 4 april.`,
+      `bijsturing antwoord ${ref} Sluit aan bij de leerkring lezen op 4 april. | contact: 42345`,
     );
     expect(saved?.text).toContain('gaat naar Anna de Vries');
     // The answer goes out through delivery, at once or at the next tick.
@@ -95,6 +95,7 @@ describe('journey: a steering request is answered', () => {
     expect(received).toHaveLength(1);
     expect(JSON.stringify(received)).toContain('Antwoord op je vraag om bijsturing');
     expect(JSON.stringify(received)).toContain('Sluit aan bij de leerkring lezen op 4 april.');
+    expect(JSON.stringify(received)).toContain('Neem contact op met Stichting Katholiek Onderwijs Zuid.');
     await j.tick();
     expect(j.slack.posted('UANNA')).toHaveLength(seen + 1);
 
@@ -113,6 +114,8 @@ describe('journey: a steering request is answered', () => {
     expect(JSON.stringify(next)).toContain(
       'Antwoord van de coördinatoren op je vraag om bijsturing in Voorjaar 2027',
     );
-    expect(JSON.stringify(next)).toContain('Sluit aan bij de leerkring lezen op 4 april.');
+    expect(JSON.stringify(next)).toContain(
+      'Sluit aan bij de leerkring lezen op 4 april. Neem contact op met Stichting Katholiek Onderwijs Zuid.',
+    );
   });
 });

@@ -77,8 +77,9 @@ describe('journey: a coordinator closes the cycle with a steering decision', () 
     trace('decide');
     const modalsBefore = j.slack.calls('views.open').length;
     await j.slack.command('UCORA', 'bijsturing besluit');
-    expect(j.slack.calls('views.open')).toHaveLength(modalsBefore + 1);
+    // The app opens the modal after its ack: lastModal waits for it.
     const form = await j.slack.lastModal();
+    expect(j.slack.calls('views.open')).toHaveLength(modalsBefore + 1);
     expect(form.callback_id).toBe('steering.submit');
     expect(JSON.stringify(form.blocks)).toContain('Bijsturing na Voorjaar 2027');
     // Without a rationale the modal says what is missing, and nothing is decided.

@@ -145,6 +145,47 @@ describe.each(DRIVERS)('repositories on %s', (_name, open) => {
     ).rejects.toThrow(/progress/);
   });
 
+  it('keeps one answer per steering request, with the practice and board it points to', async () => {
+    const { core, repos } = await testCore(t.db);
+    const { anna, boardA, boardB } = await seedPeople(core);
+    await repos.cycles.insert(cycle('c1'));
+    const asked = {
+      itemId: 'a1',
+      status: 'behind' as const,
+      progress: 10,
+      done: '',
+      steeringNeeded: true,
+      steeringExplanation: 'Hulp bij lezen',
+      link: null,
+    };
+    await repos.updates.save(
+      'c1',
+      boardA.id,
+      anna.id,
+      [asked],
+      new Date('2027-03-02T10:00:00Z'),
+      sequentialIds('u'),
+    );
+    const [request] = await repos.steeringRequests.list();
+    if (!request) throw new Error('no steering request');
+    const answer = {
+      id: 'ans1',
+      cycleId: 'c1',
+      boardId: boardA.id,
+      itemId: 'a1',
+      updateId: request.update.id,
+      answer: 'Bel Zuid.',
+      practiceId: null,
+      contactBoardId: boardB.id,
+      answeredBy: null,
+      answeredAt: new Date('2027-03-04T10:00:00Z'),
+    };
+    expect(await repos.steeringRequests.answer(answer)).toBe(true);
+    expect(await repos.steeringRequests.answer({ ...answer, id: 'ans2', answer: 'Nog eens' })).toBe(false);
+    expect(await repos.steeringRequests.answersForBoard('c1', boardA.id)).toEqual([answer]);
+    expect((await repos.steeringRequests.list())[0]?.answer).toEqual(answer);
+  });
+
   it('queues an outgoing message once per dedupe key', async () => {
     const { core, repos } = await testCore(t.db);
     const { anna } = await seedPeople(core);

@@ -1,6 +1,7 @@
 import { memberText } from '../../cards/member-text';
 import type { Actor } from '../../core/access';
 import type { Core } from '../../core/index';
+import type { AnswerLinks } from '../../core/steering-answers';
 import type { Locale } from '../../i18n/index';
 import { t } from '../../i18n/index';
 
@@ -35,7 +36,32 @@ export async function steeringRequestsText(core: Core, actor: Actor, locale: Loc
   return lines.join('\n');
 }
 
-/** `antwoord <code> <tekst>`: answers a request; the answer goes to the member who asked. */
+const LINK_WORDS = {
+  practice: ['praktijk', 'praktijkvoorbeeld', 'practice'],
+  contact: ['contact', 'bestuur', 'board'],
+} as const;
+
+/**
+ * The answer's text and its optional links: `<tekst> | praktijk: <titel of nummer> | contact: <bestuur>`.
+ * A part after a `|` that names no link stays part of the text.
+ */
+export function answerParts(typed: string): { text: string; links: AnswerLinks } {
+  const [first = '', ...rest] = typed.split('|');
+  const text = [first];
+  const links: AnswerLinks = {};
+  for (const part of rest) {
+    const m = /^\s*([\p{L}]+)\s*:\s*(.+?)\s*$/u.exec(part);
+    const word = m?.[1]?.toLowerCase() ?? '';
+    const kind = (Object.keys(LINK_WORDS) as (keyof AnswerLinks)[]).find((k) =>
+      (LINK_WORDS[k] as readonly string[]).includes(word),
+    );
+    if (m && kind) links[kind] = m[2];
+    else text.push(part);
+  }
+  return { text: text.join('|').trim(), links };
+}
+
+/** `antwoord <code> <tekst> [| praktijk: …] [| contact: …]`: the answer goes to the member who asked. */
 export async function answerRequestText(
   core: Core,
   actor: Actor,
@@ -43,7 +69,8 @@ export async function answerRequestText(
   args: readonly string[],
 ): Promise<string> {
   const [ref = '', ...words] = args;
-  const answer = await core.answerSteeringRequest(actor, ref, words.join(' '));
+  const { text, links } = answerParts(words.join(' '));
+  const answer = await core.answerSteeringRequest(actor, ref, text, links);
   const request = (await core.steeringRequests(actor)).find((r) => r.update.id === answer.updateId);
   const asker = request?.update.memberId
     ? await core.deps.store.repos.members.get(request.update.memberId)

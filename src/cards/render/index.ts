@@ -16,6 +16,7 @@ export {
   renderPracticeView,
   renderProfile,
   renderProfilePrompt,
+  renderSteeringForm,
   renderSummary,
   renderUpdateForm,
   renderUpdateReceipt,

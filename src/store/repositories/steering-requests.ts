@@ -9,6 +9,8 @@ interface AnswerRow {
   item_id: string;
   update_id: string;
   answer: string;
+  practice_id: string | null;
+  contact_board_id: string | null;
   answered_by: string | null;
   answered_at: Date;
 }
@@ -20,6 +22,8 @@ const answerFromRow = (r: AnswerRow): SteeringAnswer => ({
   itemId: r.item_id,
   updateId: r.update_id,
   answer: r.answer,
+  practiceId: r.practice_id ?? null,
+  contactBoardId: r.contact_board_id ?? null,
   answeredBy: r.answered_by,
   answeredAt: new Date(r.answered_at),
 });
@@ -42,9 +46,21 @@ export function steeringRequestRepository(db: Queryable): SteeringRequestReposit
     },
     async answer(a) {
       const res = await db.query(
-        `INSERT INTO steering_answers (id, cycle_id, board_id, item_id, update_id, answer, answered_by, answered_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (cycle_id, board_id, item_id) DO NOTHING`,
-        [a.id, a.cycleId, a.boardId, a.itemId, a.updateId, a.answer, a.answeredBy, a.answeredAt],
+        `INSERT INTO steering_answers (id, cycle_id, board_id, item_id, update_id, answer, practice_id,
+           contact_board_id, answered_by, answered_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (cycle_id, board_id, item_id) DO NOTHING`,
+        [
+          a.id,
+          a.cycleId,
+          a.boardId,
+          a.itemId,
+          a.updateId,
+          a.answer,
+          a.practiceId ?? null,
+          a.contactBoardId ?? null,
+          a.answeredBy,
+          a.answeredAt,
+        ],
       );
       return (res.rowCount ?? 0) > 0;
     },

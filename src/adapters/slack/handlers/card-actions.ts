@@ -233,7 +233,7 @@ export function registerCardActions(app: App, core: Core): void {
     try {
       const form = renderCard(
         'steering-form',
-        await steeringFormData(core, member, where.data.cycleId),
+        await steeringFormData(core, member, where.data.cycleId, { context: false }),
         member.locale,
       );
       const parsed = parseForm(

@@ -46,24 +46,34 @@ export function registerCommands(app: App, core: Core, defaultLocale: 'nl' | 'en
     if (reply.type === 'text') await respondWith(respond, reply);
     else if (reply.type === 'form') {
       const channel = isDirect(cmd.channel_id) ? null : cmd.channel_id;
+      const cycleId = String(reply.data.cycleId);
       const card =
         reply.form === 'practice-form'
           ? renderCard('practice-form', await practiceFormData(core, member, channel), member.locale)
           : reply.form === 'steering-form'
-            ? renderCard(
+            ? // The results first (the trigger expires after 3 s); what to decide on follows below.
+              renderCard(
                 'steering-form',
-                await steeringFormData(core, member, String(reply.data.cycleId)),
+                await steeringFormData(core, member, cycleId, { context: false }),
                 member.locale,
               )
             : renderCard('profile', await profileData(core, member), member.locale);
-      const view = toSlackModal(card);
-      await client.views.open({
-        trigger_id: cmd.trigger_id,
-        view: {
+      const asModal = (bound: typeof card) => {
+        const view = toSlackModal(bound);
+        return {
           ...view,
           private_metadata: wrapMetadata(view.private_metadata, { channel, message: null }),
-        } as never,
-      });
+        } as never;
+      };
+      const opened = await client.views.open({ trigger_id: cmd.trigger_id, view: asModal(card) });
+      const viewId = opened.view?.id;
+      if (reply.form === 'steering-form' && viewId) {
+        const full = await steeringFormData(core, member, cycleId);
+        await client.views.update({
+          view_id: viewId,
+          view: asModal(renderCard('steering-form', full, member.locale)),
+        });
+      }
     } else
       await respond({ response_type: 'ephemeral', ...toSlackMessage(await chatCard(core, member, reply)) });
   });

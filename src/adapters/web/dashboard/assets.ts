@@ -54,6 +54,11 @@ button { font: inherit; padding: .45rem .9rem; border-radius: 4px; border: 1px s
 button.secondary { background: transparent; color: var(--accent); }
 .flash { border-left: 4px solid var(--accent); background: var(--card); padding: .5rem .75rem; margin: 0 0 1rem; }
 .problem { border-left: 4px solid var(--behind); background: var(--card); padding: .75rem; }
+.decide .field { margin: .75rem 0; } .decide label { display: block; font-weight: 600; }
+.decide label.choice { display: inline-block; font-weight: 400; margin-right: 1rem; min-height: 44px; }
+.decide textarea, .decide input:not([type]) { width: 100%; font: inherit; padding: .4rem; border: 1px solid var(--line); border-radius: 4px; background: var(--bg); color: var(--fg); }
+.decide fieldset { border: 1px solid var(--line); border-radius: 4px; } .decide [aria-invalid="true"] { border-color: var(--behind); }
+.field-error { display: block; color: var(--behind); font-weight: 600; }
 ul.plain { padding-left: 1.1rem; margin: .25rem 0; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media (max-width: 480px) { main { padding: .75rem; } h1 { font-size: 1.3rem; } }

@@ -13,6 +13,7 @@ export function ambitionPage(
   v: View,
   s: AmbitionSummary,
   decisions: Parameters<typeof decisionsSection>[1] = [],
+  decide: Html = html``,
 ): Html {
   const title = tr(v, 'dashboard.ambition', { number: s.ambition.number, title: s.ambition.title });
   const content = html`
@@ -61,6 +62,7 @@ ${
 </section>
 
 ${decisionsSection(v, decisions)}
+${decide}
 
 <section aria-labelledby="practices"><h2 id="practices">${tr(v, 'dashboard.practices')}</h2>
 ${

@@ -15,6 +15,7 @@ import { dashboardRepository } from '../../../store/repositories/dashboard';
 import type { HttpServer } from '../server';
 import { DASHBOARD_CSS, DASHBOARD_JS } from './assets';
 import { cycleDetail, overviewData } from './data';
+import { decisionSection, mountDecisionRoute } from './decision-routes';
 import { ambitionPage, cyclePage, loginPage, tabPage } from './detail-pages';
 import type { Html } from './html';
 import { messagePage, type View } from './layout';
@@ -245,11 +246,21 @@ export function mountDashboard(
         },
       );
       const decisions = await core.ambitionDecisions(summary.agenda.id, summary.ambition.id);
-      send(res, 200, ambitionPage(v, summary, decisions));
+      const decide = await decisionSection(
+        core,
+        req,
+        v,
+        signed.member,
+        summary.agenda.id,
+        summary.ambition.id,
+      );
+      send(res, 200, ambitionPage(v, summary, decisions, decide));
     } catch (err) {
       if (!refusal(req, res, signed, err)) throw err;
     }
   });
+
+  mountDecisionRoute(router, { core, form, signedIn, viewOf, send, badRequest, checkCsrf, refusal });
 
   router.get('/dashboard/cycles/:id', async (req, res) => {
     const signed = await signedIn(req, res);
