@@ -144,7 +144,13 @@ export function cardOf(body: Record<string, unknown> | null): Record<string, unk
   return card.content;
 }
 
-/** Every text a card shows (text blocks, fact titles and values, action titles, input labels), in order. */
+/** Markdown's backslash escapes (a member's words) as Teams shows them: the character itself. */
+const shown = (text: string) => text.replace(/\\([\\`*_[\]()<>|#~!])/g, '$1');
+
+/**
+ * Every text a card shows (text blocks, fact titles and values, action titles, input labels), in order,
+ * as a person reads it (escapes resolved).
+ */
 export function cardTexts(card: unknown): string[] {
   const out: string[] = [];
   const visit = (node: unknown) => {
@@ -152,7 +158,8 @@ export function cardTexts(card: unknown): string[] {
     if (!node || typeof node !== 'object') return;
     const n = node as Record<string, unknown>;
     for (const key of ['text', 'title', 'value', 'label'])
-      if (typeof n[key] === 'string' && (key !== 'value' || n.type === undefined)) out.push(n[key] as string);
+      if (typeof n[key] === 'string' && (key !== 'value' || n.type === undefined))
+        out.push(shown(n[key] as string));
     for (const key of ['body', 'items', 'columns', 'facts', 'actions', 'inlineAction'])
       if (n[key] !== undefined) visit(n[key]);
   };
