@@ -1,5 +1,6 @@
 import { coverageText } from '../../src/adapters/chat/coverage-text';
 import { slackText } from '../../src/adapters/slack/reply';
+import { teamsMarkdown } from '../../src/adapters/teams/render';
 import { renderCard, toSlackMessage } from '../../src/cards/index';
 import { sampleData } from '../../src/cards/samples';
 import type { Member } from '../../src/core/model';
@@ -216,6 +217,17 @@ describe('finding 3: names are words of members too', () => {
       expect(text).not.toContain('<!here');
       expect(text).toContain('[Klik hier](https://evil.example/login)');
     }
+  });
+
+  it('keeps a name that looks like a link from becoming one in a Teams chat text, without stray backslashes', () => {
+    const member = { id: 'm1', name: `${link} #bestuur`, externalId: 'U1' } as Member;
+    const chat = coverageText(
+      { audience: 2, reachable: 1, gaps: [{ member, reason: 'no_board' }], emptyBoards: [] },
+      'nl',
+    );
+    const text = teamsMarkdown(chat);
+    expect(text).not.toContain('[Klik hier](https://evil.example/login)');
+    expect(text).toContain('\\[Klik hier\\]\\(https://evil.example/login\\) #bestuur');
   });
 
   it('shows a member named as a mention as typed in a chat text on Slack', () => {

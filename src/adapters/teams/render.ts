@@ -4,12 +4,19 @@ import { type Activity, CardFactory } from 'botbuilder';
 export const MAX_REFRESH_USERS = 60;
 
 /**
+ * A member's escaped words (member-text.ts) with the escapes of characters that only format resolved, so
+ * `#basisvaardigheden` reads without a backslash; those that could make a link or a tag (`[ ] ( ) < > !`)
+ * stay escaped, which Teams' Markdown shows as the character itself.
+ */
+const resolveHarmlessEscapes = (text: string) => text.replace(/\\([\\`*_|#~])/g, '$1');
+
+/**
  * Chat text is written as Slack mrkdwn (`*bold*`, one line per item). Teams Markdown reads `*x*` as
  * italics and joins single lines, so bold becomes `**x**` and every line its own paragraph. A code
  * block (```) is kept as it is: its lines stay lines.
  */
 export function teamsMarkdown(text: string): string {
-  return text
+  return resolveHarmlessEscapes(text)
     .split(/(```[\s\S]*?```)/)
     .map((part, i) =>
       i % 2 === 1
