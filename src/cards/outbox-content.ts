@@ -8,6 +8,7 @@ import type { CycleResultsPayload } from '../core/results';
 import { type Locale, t } from '../i18n/index';
 import { chatMarkdown } from './chat-markdown';
 import { checkinData, practiceViewData, profileData } from './member-data';
+import { peerAcceptedText, peerOfferCard, peerRequestCard } from './peer-content';
 import { renderCard } from './render/index';
 import { steeringAnswerText, steeringOverdueText, steeringText } from './steering-text';
 import type { BoundCard } from './template';
@@ -129,6 +130,18 @@ export async function outboxContent(
     }
     case 'steering.overdue': {
       const text = await steeringOverdueText(core, payload, locale);
+      return text ? { text } : null;
+    }
+    case 'peer.offer': {
+      const card = member ? await peerOfferCard(core, payload, member) : null;
+      return card ? { card, summary: t(locale, 'peer.offer.summary') } : null;
+    }
+    case 'peer.request': {
+      const card = member ? await peerRequestCard(core, payload, member) : null;
+      return card ? { card, summary: t(locale, 'peer.request.summary') } : null;
+    }
+    case 'peer.accepted': {
+      const text = member ? await peerAcceptedText(core, payload, member) : null;
       return text ? { text } : null;
     }
     case 'notice.delivery':

@@ -29,6 +29,14 @@ import { meetMember, setCoordinator, setProfile } from './members';
 import type { Platform } from './model';
 import { memberOverview } from './overview';
 import type { CoreDeps, MemberIdentity, NewBoard } from './ports';
+import {
+  type AskInput,
+  acceptPeerContact,
+  askPeerContact,
+  peerContactView,
+  peerMatches,
+  peerOffer,
+} from './peer-matching';
 import { type SharePracticeInput, sharePractice } from './practices';
 import type { Holiday } from './schedule/holidays';
 import { ambitionDecisions, cycleSteering, type DecideInput, decideSteering } from './steering';
@@ -97,6 +105,12 @@ export function createCore(deps: CoreDeps) {
     steeringRequests: (actor: Actor) => steeringRequests(deps, actor),
     answerSteeringRequest: (actor: Actor, ref: string, text: string) =>
       answerSteeringRequest(deps, actor, ref, text),
+    peerOffer: (memberId: string, input: Parameters<typeof peerOffer>[2]) => peerOffer(deps, memberId, input),
+    askPeerContact: (memberId: string, input: AskInput) => askPeerContact(deps, memberId, input),
+    acceptPeerContact: (memberId: string, contactId: string) => acceptPeerContact(deps, memberId, contactId),
+    peerContactView: (contactId: string) => peerContactView(deps, contactId),
+    peerMatches: (actor: Actor, agendaId: string, ambitionId: string) =>
+      peerMatches(deps, actor, agendaId, ambitionId),
   };
 }
 

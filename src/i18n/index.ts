@@ -10,6 +10,8 @@ import { errorsEn } from './errors.en';
 import { errorsNl } from './errors.nl';
 import { outboxEn } from './outbox.en';
 import { outboxNl } from './outbox.nl';
+import { peersEn } from './peers.en';
+import { peersNl } from './peers.nl';
 import { slackEn } from './slack.en';
 import { slackNl } from './slack.nl';
 import { steeringEn } from './steering.en';
@@ -34,6 +36,7 @@ const catalogues: Record<Locale, Messages> = {
     ...dashboardNl,
     ...cliNl,
     ...steeringNl,
+    ...peersNl,
   },
   en: {
     ...errorsEn,
@@ -45,6 +48,7 @@ const catalogues: Record<Locale, Messages> = {
     ...dashboardEn,
     ...cliEn,
     ...steeringEn,
+    ...peersEn,
   },
 };
 

@@ -6,6 +6,7 @@ import type { SlackInstallationRepository } from '../../store/repositories/slack
 import { botTokenAuthorize } from './authorize';
 import { acknowledgeEverything, onceMiddleware, unreadableForBolt } from './edge';
 import { registerCardActions } from './handlers/card-actions';
+import { registerPeerActions } from './handlers/peer-actions';
 import { registerCommands } from './handlers/commands';
 import { registerEvents } from './handlers/events';
 import { registerLinkShortcut } from './handlers/link-shortcut';
@@ -98,6 +99,7 @@ export function createSlackAdapter(
   registerCommands(app, core, config.defaultLocale);
   registerLinkShortcut(app, core);
   registerCardActions(app, core);
+  registerPeerActions(app, core);
   const installationStore = databaseInstallationStore(installations);
   const clientOf = deliveryClients(logger, s.apiUrl, config.delivery.sendTimeoutMs);
   const sender = new SlackSender(core, async (teamId) => {

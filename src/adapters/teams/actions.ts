@@ -11,6 +11,7 @@ import {
 } from '../../cards/member-data';
 import { steeringFormData } from '../../cards/steering-data';
 import { isAppError } from '../../core/errors';
+import { isPeerVerb, runPeerAction } from '../chat/peer-actions';
 import type { Core } from '../../core/index';
 import type { Member } from '../../core/model';
 import { type Locale, t } from '../../i18n/index';
@@ -107,6 +108,7 @@ async function profileAction(ctx: ActionContext, data: Record<string, unknown>):
   const updated = await core.setProfile(member.id, {
     locale: parsed.data.locale,
     timeZone: parsed.data.timeZone,
+    peerContact: parsed.data.peerContact,
   });
   return { response: messageResponse(t(updated.locale, 'teams.profile.saved')) };
 }
@@ -208,6 +210,7 @@ export async function runCardAction(
         return card(renderCard('checkin', await checkinData(core, member, where.data.cycleId), locale).json);
       }
       default:
+        if (isPeerVerb(verb)) return { response: messageResponse(await runPeerAction(core, member, verb, data)) };
         return { response: messageResponse(t(locale, 'teams.unknownAction')) };
     }
   } catch (err) {

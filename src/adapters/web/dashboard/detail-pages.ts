@@ -6,6 +6,7 @@ import type { CycleDetail } from './data';
 import { type Html, html } from './html';
 import { formatDate, page, statusLabel, tr, type View } from './layout';
 import { legend, statusParts, trendChart } from './overview-page';
+import { matchesSection } from './matches-section';
 import { decisionsSection, type RequestRow, requestsSection } from './steering-section';
 
 /** The ambition page: status per cycle, trend, the summary of the discussion, practices and steering. */
@@ -13,6 +14,7 @@ export function ambitionPage(
   v: View,
   s: AmbitionSummary,
   decisions: Parameters<typeof decisionsSection>[1] = [],
+  matches: { asked: number; accepted: number } | null = null,
 ): Html {
   const title = tr(v, 'dashboard.ambition', { number: s.ambition.number, title: s.ambition.title });
   const content = html`
@@ -71,7 +73,8 @@ ${
       )}</ul>`
     : html`<p>${tr(v, 'dashboard.noPractices')}</p>`
 }
-</section>`;
+</section>
+${matches ? matchesSection(v, matches) : ''}`;
   return page(v, title, content);
 }
 
