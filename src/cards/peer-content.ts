@@ -70,7 +70,7 @@ export async function peerAcceptedText(
   member: Member,
 ): Promise<string | null> {
   const view = await core.peerContactView(String(payload.contactId));
-  if (!view || view.contact.status !== 'accepted') return null;
+  if (view?.contact.status !== 'accepted') return null;
   const mine = view.contact.fromMemberId === member.id;
   const other = mine ? view.toMember : view.fromMember;
   const board = mine ? view.toBoard : view.fromBoard;

@@ -28,15 +28,15 @@ import { runDue, whatIsDue } from './due';
 import { meetMember, setCoordinator, setProfile } from './members';
 import type { Platform } from './model';
 import { memberOverview } from './overview';
-import type { CoreDeps, MemberIdentity, NewBoard } from './ports';
 import {
   type AskInput,
   acceptPeerContact,
   askPeerContact,
   peerContactView,
   peerMatches,
-  peerOffer,
-} from './peer-matching';
+} from './peer-contacts';
+import { peerOffer } from './peer-matching';
+import type { CoreDeps, MemberIdentity, NewBoard } from './ports';
 import { type SharePracticeInput, sharePractice } from './practices';
 import type { Holiday } from './schedule/holidays';
 import { ambitionDecisions, cycleSteering, type DecideInput, decideSteering } from './steering';

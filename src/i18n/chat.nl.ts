@@ -66,7 +66,8 @@ export const chatNl = {
   'chat.status.closed': 'gesloten',
   'chat.dashboard.unavailable':
     'Het dashboard is op deze installatie nog niet ingesteld (PUBLIC_URL ontbreekt).',
-  'chat.myData.profile': 'Naam: {name}\nBestuur: {board}\nTaal: {locale}\nTijdzone: {timeZone}\nAndere besturen mogen contact opnemen: {peerContact}',
+  'chat.myData.profile':
+    'Naam: {name}\nBestuur: {board}\nTaal: {locale}\nTijdzone: {timeZone}\nAndere besturen mogen contact opnemen: {peerContact}',
   'chat.myData.noBoard': 'nog niet gekozen',
   'chat.myData.yes': 'ja',
   'chat.myData.no': 'nee',

@@ -18,7 +18,8 @@ const acceptData = z.object({ contactId: id });
 export const PEER_VERBS = ['peer.ask', 'peer.accept'] as const;
 export type PeerVerb = (typeof PEER_VERBS)[number];
 
-export const isPeerVerb = (verb: string): verb is PeerVerb => (PEER_VERBS as readonly string[]).includes(verb);
+export const isPeerVerb = (verb: string): verb is PeerVerb =>
+  (PEER_VERBS as readonly string[]).includes(verb);
 
 function parse<T>(schema: z.ZodType<T>, data: unknown): T {
   const parsed = schema.safeParse(data);

@@ -6,10 +6,10 @@ import type { SlackInstallationRepository } from '../../store/repositories/slack
 import { botTokenAuthorize } from './authorize';
 import { acknowledgeEverything, onceMiddleware, unreadableForBolt } from './edge';
 import { registerCardActions } from './handlers/card-actions';
-import { registerPeerActions } from './handlers/peer-actions';
 import { registerCommands } from './handlers/commands';
 import { registerEvents } from './handlers/events';
 import { registerLinkShortcut } from './handlers/link-shortcut';
+import { registerPeerActions } from './handlers/peer-actions';
 import { databaseInstallationStore } from './installation-store';
 import { deliveryClients, SlackSender } from './sender';
 import { slackLogger } from './slack-logger';

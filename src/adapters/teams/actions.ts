@@ -11,10 +11,10 @@ import {
 } from '../../cards/member-data';
 import { steeringFormData } from '../../cards/steering-data';
 import { isAppError } from '../../core/errors';
-import { isPeerVerb, runPeerAction } from '../chat/peer-actions';
 import type { Core } from '../../core/index';
 import type { Member } from '../../core/model';
 import { type Locale, t } from '../../i18n/index';
+import { isPeerVerb, runPeerAction } from '../chat/peer-actions';
 import { showInputErrors } from './card-errors';
 import { badRequestResponse, cardResponse, messageResponse } from './render';
 
@@ -210,7 +210,8 @@ export async function runCardAction(
         return card(renderCard('checkin', await checkinData(core, member, where.data.cycleId), locale).json);
       }
       default:
-        if (isPeerVerb(verb)) return { response: messageResponse(await runPeerAction(core, member, verb, data)) };
+        if (isPeerVerb(verb))
+          return { response: messageResponse(await runPeerAction(core, member, verb, data)) };
         return { response: messageResponse(t(locale, 'teams.unknownAction')) };
     }
   } catch (err) {

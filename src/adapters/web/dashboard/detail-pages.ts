@@ -5,8 +5,8 @@ import { stackedBar } from './charts';
 import type { CycleDetail } from './data';
 import { type Html, html } from './html';
 import { formatDate, page, statusLabel, tr, type View } from './layout';
-import { legend, statusParts, trendChart } from './overview-page';
 import { matchesSection } from './matches-section';
+import { legend, statusParts, trendChart } from './overview-page';
 import { decisionsSection, type RequestRow, requestsSection } from './steering-section';
 
 /** The ambition page: status per cycle, trend, the summary of the discussion, practices and steering. */
