@@ -1,5 +1,7 @@
 /** Peer matching (issue 18): boards behind on an ambition meet boards on track with it, in English. */
 export const peersEn = {
+  'card.peer-offer.modalTitle': 'Help from other boards',
+  'card.peer-request.modalTitle': 'Contact request',
   'card.peer-offer.title': 'Help with ambition {number}: {title}',
   'card.peer-offer.intro':
     'You reported that your board is behind or needs attention on this ambition. This may help: practices other boards shared, and boards that are on track and open to contact.',

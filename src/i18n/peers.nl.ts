@@ -1,5 +1,7 @@
 /** Peer matching (issue 18): boards behind on an ambition meet boards on track with it, in Dutch. */
 export const peersNl = {
+  'card.peer-offer.modalTitle': 'Hulp van andere besturen',
+  'card.peer-request.modalTitle': 'Contactverzoek',
   'card.peer-offer.title': 'Hulp bij ambitie {number}: {title}',
   'card.peer-offer.intro':
     'Je gaf aan dat jullie bestuur bij deze ambitie achterloopt of aandacht nodig heeft. Dit kan helpen: praktijkvoorbeelden van andere besturen, en besturen die op koers liggen en open staan voor contact.',
