@@ -1,4 +1,6 @@
-import { slackUpdateAnswers } from './support/forms';
+import { BRAM, CORA, installPersonal, personalConversationId } from '../teams/fixtures';
+import { cardOf, cardTexts, inputsOf } from '../teams/harness';
+import { slackUpdateAnswers, teamsUpdateAnswers } from './support/forms';
 import { type Journey, startJourney } from './support/rig';
 import { buttonOf, type SlackView, textsOf } from './support/slack-door';
 
@@ -7,6 +9,7 @@ const trace = (s: string) => process.env.JOURNEY_TRACE && process.stderr.write(`
 const NOORD = 'Stichting Openbaar Onderwijs Noord';
 const ZUID = 'Vereniging Christelijk Primair Onderwijs Zuid';
 const ZEE = 'Stichting Scholen aan Zee';
+const KEMPEN = 'Stichting Onderwijs De Kempen';
 
 /**
  * Issue 18, peer matching: a board behind on an ambition is offered a practice and a board on track that
@@ -15,6 +18,7 @@ const ZEE = 'Stichting Scholen aan Zee';
  */
 describe('journey: a board behind is matched with a board on track', () => {
   let j: Journey;
+  let spring = '';
 
   beforeAll(async () => {
     j = await startJourney({ coordinators: ['slack:UCORA'], at: '2027-03-10T10:00:00Z' });
@@ -109,6 +113,7 @@ describe('journey: a board behind is matched with a board on track', () => {
       '--json',
     );
     expect(plan.code).toBe(0);
+    spring = (JSON.parse(plan.out) as { id: string }).id;
     await j.at('2027-03-15T08:05:00Z');
     await checkIn('UCARLA', 'on_track');
     await checkIn('UDIRK', 'on_track');
@@ -174,6 +179,120 @@ describe('journey: a board behind is matched with a board on track', () => {
     expect(page.status).toBe(200);
     expect(page.text).toContain('Contact tussen besturen');
     expect(page.text).toContain('1 contactverzoeken, waarvan 1 geaccepteerd.');
+    expect(j.errors).toEqual([]);
+  }, 180_000);
+
+  it('matches across platforms: a consenting board on Teams is asked from Slack and accepts on Teams', async () => {
+    trace('a fourth board, its member on Teams');
+    const csv = j.file('kempen.csv', `naam;bestuursnummer;regio\n${KEMPEN};44567;midden\n`);
+    expect((await j.cli('boards', 'import', csv)).code).toBe(0);
+    await j.teams.post(installPersonal(j.teams.where, BRAM));
+    const bramChat = personalConversationId(BRAM);
+    await j.teams.say(BRAM, 'profiel');
+    const form = cardOf(j.teams.sentTo(bramChat).at(-1)?.body ?? null);
+    expect(cardTexts(form).join('\n')).toContain('Andere besturen mogen contact met mij opnemen');
+    const choices = (inputsOf(form).get('board')?.choices ?? []) as { title: string; value: string }[];
+    const kempen = choices.find((b) => b.title === KEMPEN)?.value ?? '';
+    const saved = await j.teams.act(BRAM, 'profile.submit', {
+      board: kempen,
+      timeZone: 'Europe/Amsterdam',
+      locale: 'nl',
+      peerContact: 'true',
+    });
+    expect(JSON.stringify(saved)).toContain('opgeslagen');
+
+    trace('the next cycle: Kempen on track on Teams, Noord behind on Slack');
+    expect((await j.cli('cycle', 'close', spring)).code).toBe(0);
+    const plan = await j.cli(
+      'cycle',
+      'plan',
+      '--agenda',
+      'po-raad-2022-2026',
+      '--name',
+      'Najaar 2027',
+      '--opens',
+      '2027-09-15',
+      '--closes',
+      '2027-09-30',
+      '--ambitions',
+      'a1',
+      '--boards',
+      '41234,44567',
+      '--json',
+    );
+    const cycleId = (JSON.parse(plan.out) as { id: string }).id;
+    const annaBefore = j.slack.posted('UANNA').length;
+    await j.at('2027-09-15T08:05:00Z');
+    const update = (await j.teams.act(BRAM, 'checkin.open', { cycleId })).value as Record<string, unknown>;
+    const items = [...inputsOf(update).keys()].filter((k) => k.startsWith('status__')).map((k) => k.slice(8));
+    await j.teams.act(BRAM, 'update.submit', { cycleId, page: '1', items, ...teamsUpdateAnswers(items) });
+    const checkin = j.slack.posted('UANNA').slice(annaBefore)[0];
+    if (!checkin) throw new Error('Anna got no check-in');
+    await j.slack.press('UANNA', checkin, buttonOf(checkin.blocks, 'checkin.open'));
+    const annaForm = await j.slack.lastModal();
+    expect(
+      await j.slack.submit('UANNA', annaForm, slackUpdateAnswers(annaForm, { status: 'attention' })),
+    ).toEqual({});
+    await j.tick();
+
+    trace('the offer names Kempen and Zuid, never Zee');
+    const offer = j.slack
+      .posted('UANNA')
+      .slice(annaBefore)
+      .find((m) => textsOf(m.blocks).join('\n').includes('Hulp bij ambitie 1'));
+    if (!offer) throw new Error('Anna got no offer');
+    const shown = textsOf(offer.blocks).join('\n');
+    expect(shown).toContain(KEMPEN);
+    expect(shown).toContain(ZUID);
+    expect(shown).not.toContain(ZEE);
+
+    trace('a board on track cannot ask, on Teams either');
+    const asked = await j.teams.act(BRAM, 'peer.ask', {
+      agendaId: 'po-raad-2022-2026',
+      ambitionId: 'a1',
+      boardId: kempen,
+    });
+    expect(JSON.stringify(asked)).toContain('geen contact aanvragen');
+
+    trace('ask Kempen from Slack; Bram gets the request on Teams');
+    const ask = offer.blocks
+      ?.flatMap((b) => b.elements ?? [])
+      .find((e) => e.action_id === 'peer.ask' && (e.value ?? '').includes(kempen));
+    if (!ask) throw new Error('no button for Kempen');
+    const bramBefore = j.teams.sentTo(bramChat).length;
+    await j.slack.press('UANNA', offer, ask);
+    await j.tick();
+    const request = cardOf(j.teams.sentTo(bramChat).at(-1)?.body ?? null);
+    expect(j.teams.sentTo(bramChat)).toHaveLength(bramBefore + 1);
+    expect(cardTexts(request).join('\n')).toContain(`Contactverzoek van ${NOORD}`);
+    const contactId = JSON.stringify(request).match(/"contactId":"([^"]+)"/)?.[1] ?? '';
+
+    trace('Cora cannot accept it; Bram does, twice');
+    await j.teams.post(installPersonal(j.teams.where, CORA));
+    expect(JSON.stringify(await j.teams.act(CORA, 'peer.accept', { contactId }))).toContain(
+      'aan iemand anders gericht',
+    );
+    const slackBefore = j.slack.posted('UANNA').length;
+    expect(JSON.stringify(await j.teams.act(BRAM, 'peer.accept', { contactId }))).toContain('Geaccepteerd');
+    await j.teams.act(BRAM, 'peer.accept', { contactId });
+    await j.tick();
+    await j.tick();
+    const toAnna = j.slack.posted('UANNA').slice(slackBefore);
+    expect(toAnna.map((m) => m.text)).toEqual([
+      expect.stringContaining(`Bram Jansen van ${KEMPEN}. Je bereikt Bram Jansen via Microsoft Teams`),
+    ]);
+    const toBram = j.teams
+      .sentTo(bramChat)
+      .slice(bramBefore + 1)
+      .map((c) => JSON.stringify(c.body));
+    expect(toBram).toHaveLength(1);
+    expect(toBram[0]).toContain(`Anna de Vries van ${NOORD}`);
+    expect(toBram[0]).toContain('via Slack');
+
+    trace('the ambition page counts both matches');
+    const { cookie } = await j.signInToDashboard('UCORA');
+    const page = await j.get('/dashboard/ambitions/po-raad-2022-2026/a1', cookie);
+    expect(page.text).toContain('2 contactverzoeken, waarvan 2 geaccepteerd.');
     expect(j.errors).toEqual([]);
   }, 180_000);
 });
