@@ -133,8 +133,8 @@ export async function outboxContent(
       return text ? { text } : null;
     }
     case 'peer.offer': {
-      const card = member ? await peerOfferCard(core, payload, member) : null;
-      return card ? { card, summary: t(locale, 'peer.offer.summary') } : null;
+      if (!member) return null;
+      return { card: await peerOfferCard(core, payload, member), summary: t(locale, 'peer.offer.summary') };
     }
     case 'peer.request': {
       const card = member ? await peerRequestCard(core, payload, member) : null;

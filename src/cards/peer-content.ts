@@ -13,19 +13,21 @@ const ambitionChoice = (core: Core, agendaId: string, ambitionId: string) => {
   return { id: ambition.id, number: ambition.number, title: ambition.title };
 };
 
-/** The offer to a board behind on an ambition; null when there is nothing (left) to offer. */
+/**
+ * The offer to a board behind on an ambition, read now: a board that withdrew its consent since the offer
+ * was queued is left out (and the card says so when no board is left).
+ */
 export async function peerOfferCard(
   core: Core,
   payload: Record<string, unknown>,
   member: Member,
-): Promise<BoundCard | null> {
+): Promise<BoundCard> {
   const agendaId = String(payload.agendaId);
   const offer = await core.peerOffer(member.id, {
     agendaId,
     ambitionId: String(payload.ambitionId),
     cycleId: payload.cycleId ? String(payload.cycleId) : null,
   });
-  if (offer.practices.length === 0 && offer.boards.length === 0) return null;
   const data: PeerOfferData = {
     agendaId,
     ambition: ambitionChoice(core, agendaId, offer.ambitionId),

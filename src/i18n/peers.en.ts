@@ -31,6 +31,6 @@ export const peersEn = {
   'peer.platform.slack': 'Slack',
   'peer.platform.teams': 'Microsoft Teams',
   'dashboard.matches': 'Contact between boards',
-  'dashboard.matches.counts': '{asked} contact requests, {accepted} of them accepted.',
+  'dashboard.matches.counts': 'Contact requests: {asked}, of which accepted: {accepted}.',
   'dashboard.matches.none': 'No contact requests about this ambition yet.',
 } as const;

@@ -31,6 +31,6 @@ export const peersNl = {
   'peer.platform.slack': 'Slack',
   'peer.platform.teams': 'Microsoft Teams',
   'dashboard.matches': 'Contact tussen besturen',
-  'dashboard.matches.counts': '{asked} contactverzoeken, waarvan {accepted} geaccepteerd.',
+  'dashboard.matches.counts': 'Contactverzoeken: {asked}, waarvan geaccepteerd: {accepted}.',
   'dashboard.matches.none': 'Nog geen contactverzoeken over deze ambitie.',
 } as const;

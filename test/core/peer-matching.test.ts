@@ -1,5 +1,6 @@
 import { peerAcceptedText, peerOfferCard, peerRequestCard } from '../../src/cards/peer-content';
 import { toSlackMessage } from '../../src/cards/slack/surfaces';
+import { cardProblems } from '../../src/cards/validate';
 import { CLI } from '../../src/core/access';
 import type { UpdateStatus } from '../../src/core/model';
 import { must, seedPeople, testCore } from '../support/core';
@@ -175,5 +176,11 @@ describe('peer matching', () => {
     expect((await core.exportMemberData(carla.id)).peerContacts).toEqual([]);
     const offer = await core.peerOffer(anna.id, { agendaId: 'po-raad-2022-2026', ambitionId: 'a1' });
     expect(offer.boards).toEqual([]);
+    // An offer queued before the consent was withdrawn shows the practice and no board.
+    const card = await peerOfferCard(core, { agendaId: 'po-raad-2022-2026', ambitionId: 'a1' }, anna);
+    expect(cardProblems(card.json)).toEqual([]);
+    expect(seen(card)).toContain('Leesteams met de bibliotheek');
+    expect(seen(card)).toContain('Er zijn nu geen besturen op koers die open staan voor contact.');
+    expect(seen(card)).not.toContain('Vraag contact aan');
   });
 });

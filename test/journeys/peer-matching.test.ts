@@ -178,7 +178,7 @@ describe('journey: a board behind is matched with a board on track', () => {
     const page = await j.get('/dashboard/ambitions/po-raad-2022-2026/a1', cookie);
     expect(page.status).toBe(200);
     expect(page.text).toContain('Contact tussen besturen');
-    expect(page.text).toContain('1 contactverzoeken, waarvan 1 geaccepteerd.');
+    expect(page.text).toContain('Contactverzoeken: 1, waarvan geaccepteerd: 1.');
     expect(j.errors).toEqual([]);
   }, 180_000);
 
@@ -292,7 +292,7 @@ describe('journey: a board behind is matched with a board on track', () => {
     trace('the ambition page counts both matches');
     const { cookie } = await j.signInToDashboard('UCORA');
     const page = await j.get('/dashboard/ambitions/po-raad-2022-2026/a1', cookie);
-    expect(page.text).toContain('2 contactverzoeken, waarvan 2 geaccepteerd.');
+    expect(page.text).toContain('Contactverzoeken: 2, waarvan geaccepteerd: 2.');
     expect(j.errors).toEqual([]);
   }, 180_000);
 });
