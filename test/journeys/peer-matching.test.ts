@@ -162,6 +162,13 @@ describe('journey: a board behind is matched with a board on track', () => {
     trace('accept, twice');
     const annaBefore = j.slack.posted('UANNA').length;
     await j.slack.press('UCARLA', request, accept);
+    expect(textsOf((await j.slack.lastModal()).blocks).join()).toContain('Geaccepteerd');
+    // The request in Carla's chat no longer has its button.
+    const updated = j.slack
+      .calls<{ ts: string; blocks: never[] }>('chat.update')
+      .find((u) => u.ts === request.ts);
+    expect(textsOf(updated?.blocks).join('\n')).toContain(`Contactverzoek van ${NOORD}`);
+    expect(JSON.stringify(updated)).not.toContain('peer.accept');
     await j.slack.press('UCARLA', request, accept);
     await j.tick();
     await j.tick();

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { peerRequestCard } from '../../cards/peer-content';
+import type { BoundCard } from '../../cards/template';
 import { AppError } from '../../core/errors';
 import type { Core } from '../../core/index';
 import type { Member } from '../../core/model';
@@ -29,14 +31,15 @@ function parse<T>(schema: z.ZodType<T>, data: unknown): T {
 
 /**
  * `peer.ask` ("Vraag contact aan" on the offer) and `peer.accept` ("Contact accepteren" on the request):
- * returns what the person who pressed sees. Refusals (not offered, not yours) are AppErrors for the door.
+ * returns what the person who pressed sees, and after an accept the request as it is now (without its
+ * button) to show in place of the one pressed. Refusals (not offered, not yours) are AppErrors for the door.
  */
 export async function runPeerAction(
   core: Core,
   member: Member,
   verb: PeerVerb,
   data: Record<string, unknown>,
-): Promise<string> {
+): Promise<{ text: string; card: BoundCard | null }> {
   if (verb === 'peer.ask') {
     const input = parse(askData, data);
     const { contact, created } = await core.askPeerContact(member.id, {
@@ -45,9 +48,12 @@ export async function runPeerAction(
     });
     const view = await core.peerContactView(contact.id);
     const board = view?.toBoard?.name ?? '?';
-    return t(member.locale, created ? 'peer.asked' : 'peer.askedAlready', { board });
+    return { text: t(member.locale, created ? 'peer.asked' : 'peer.askedAlready', { board }), card: null };
   }
   const { contactId } = parse(acceptData, data);
   await core.acceptPeerContact(member.id, contactId);
-  return t(member.locale, 'peer.acceptedReply');
+  return {
+    text: t(member.locale, 'peer.acceptedReply'),
+    card: await peerRequestCard(core, { contactId }, member),
+  };
 }

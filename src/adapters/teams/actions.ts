@@ -210,8 +210,10 @@ export async function runCardAction(
         return card(renderCard('checkin', await checkinData(core, member, where.data.cycleId), locale).json);
       }
       default:
-        if (isPeerVerb(verb))
-          return { response: messageResponse(await runPeerAction(core, member, verb, data)) };
+        if (isPeerVerb(verb)) {
+          const { text, card: now } = await runPeerAction(core, member, verb, data);
+          return { response: messageResponse(text), ...(now ? { replaceOriginal: now.json } : {}) };
+        }
         return { response: messageResponse(t(locale, 'teams.unknownAction')) };
     }
   } catch (err) {

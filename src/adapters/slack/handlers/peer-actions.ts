@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import { z } from 'zod';
+import { toSlackMessage } from '../../../cards/index';
 import { isAppError } from '../../../core/errors';
 import type { Core } from '../../../core/index';
 import { t } from '../../../i18n/index';
@@ -31,7 +32,16 @@ export function registerPeerActions(app: App, core: Core): void {
     let text: string;
     try {
       if (!isPeerVerb(action.action_id)) return;
-      text = await runPeerAction(core, member, action.action_id, data.success ? data.data : {});
+      const result = await runPeerAction(core, member, action.action_id, data.success ? data.data : {});
+      text = result.text;
+      // The accepted request loses its button in the chat too.
+      const where = payload.container;
+      if (result.card && where?.type === 'message' && where.channel_id && where.message_ts)
+        await client.chat.update({
+          channel: where.channel_id,
+          ts: where.message_ts,
+          ...toSlackMessage(result.card),
+        });
     } catch (err) {
       if (!isAppError(err)) throw err;
       text = t(member.locale, `error.${err.code}`, err.params);
