@@ -23,6 +23,7 @@ export const peersEn = {
   'card.peer-request.accept': 'Accept contact',
   'peer.asked': 'Your contact request goes to {board}. If they accept, you will hear it here.',
   'peer.askedAlready': 'You had asked {board} for contact already; the request stands.',
+  'peer.askedAccepted': '{board} accepted your contact request already; you received each other’s details.',
   'peer.acceptedReply': 'Accepted: you both receive each other’s details.',
   'peer.accepted.message':
     '*Contact made* about ambition {number}, {title}: {name} of {board}. You reach {name} {where}.',

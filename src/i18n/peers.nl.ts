@@ -23,6 +23,7 @@ export const peersNl = {
   'card.peer-request.accept': 'Contact accepteren',
   'peer.asked': 'Je contactverzoek gaat naar {board}. Accepteren ze, dan hoor je het hier.',
   'peer.askedAlready': 'Je had {board} al om contact gevraagd; het verzoek staat nog.',
+  'peer.askedAccepted': '{board} heeft je contactverzoek al geaccepteerd; je hebt elkaars gegevens gekregen.',
   'peer.acceptedReply': 'Geaccepteerd: jullie krijgen allebei elkaars gegevens.',
   'peer.accepted.message':
     '*Contact gelegd* over ambitie {number}, {title}: {name} van {board}. Je bereikt {name} {where}.',

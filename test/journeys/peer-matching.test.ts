@@ -179,6 +179,8 @@ describe('journey: a board behind is matched with a board on track', () => {
     expect(toCarla.map((m) => m.text)).toEqual([expect.stringContaining(`Anna de Vries van ${NOORD}`)]);
     expect(toCarla[0]?.text).toContain('<@UANNA>');
     expect(JSON.stringify(j.slack.posted('UDIRK'))).not.toContain('Contact gelegd');
+    await j.slack.press('UANNA', offer, ask);
+    expect(textsOf((await j.slack.lastModal()).blocks).join()).toContain('al geaccepteerd');
 
     trace('the coordinators see the match on the ambition page');
     const { cookie } = await j.signInToDashboard('UCORA');

@@ -48,7 +48,12 @@ export async function runPeerAction(
     });
     const view = await core.peerContactView(contact.id);
     const board = view?.toBoard?.name ?? '?';
-    return { text: t(member.locale, created ? 'peer.asked' : 'peer.askedAlready', { board }), card: null };
+    const key = created
+      ? 'peer.asked'
+      : contact.status === 'accepted'
+        ? 'peer.askedAccepted'
+        : 'peer.askedAlready';
+    return { text: t(member.locale, key, { board }), card: null };
   }
   const { contactId } = parse(acceptData, data);
   await core.acceptPeerContact(member.id, contactId);
