@@ -14,7 +14,6 @@ export interface AskInput {
   agendaId: string;
   ambitionId: string;
   boardId: string;
-  cycleId?: string | null;
 }
 
 /**
@@ -44,7 +43,8 @@ export async function askPeerContact(
       id: deps.ids(),
       agendaId: input.agendaId,
       ambitionId: input.ambitionId,
-      cycleId: input.cycleId ?? mine.cycleId,
+      // The cycle of the board's answer that asks for help (never one the button names).
+      cycleId: mine.cycleId,
       fromBoardId: own.id,
       fromMemberId: member.id,
       toBoardId: match.board.id,

@@ -13,7 +13,6 @@ const askData = z.object({
   agendaId: id,
   ambitionId: z.string().regex(/^a\d{1,3}$/),
   boardId: id,
-  cycleId: z.string().max(200).optional(),
 });
 const acceptData = z.object({ contactId: id });
 
@@ -42,10 +41,7 @@ export async function runPeerAction(
 ): Promise<{ text: string; card: BoundCard | null }> {
   if (verb === 'peer.ask') {
     const input = parse(askData, data);
-    const { contact, created } = await core.askPeerContact(member.id, {
-      ...input,
-      cycleId: input.cycleId || null,
-    });
+    const { contact, created } = await core.askPeerContact(member.id, input);
     const view = await core.peerContactView(contact.id);
     const board = view?.toBoard?.name ?? '?';
     const key = created
