@@ -21,6 +21,8 @@ export interface ProfileData {
   boardId: string | null;
   timeZone: string;
   locale: Locale;
+  /** The member agreed to be contacted by other boards (issue 18); off by default. */
+  peerContact?: boolean;
 }
 
 /** An ambition or action the cycle asks about (a ScopeItem of the agenda). */
@@ -154,6 +156,8 @@ export interface CardDataMap {
   'practice-form': PracticeFormData;
   'practice-view': PracticeViewData;
   'steering-form': SteeringFormData;
+  'peer-offer': PeerOfferData;
+  'peer-request': PeerRequestData;
   summary: SummaryData;
   'cycle-status': CycleStatusData;
   error: ErrorCardData;
@@ -184,4 +188,23 @@ export interface SteeringFormData {
     keyPoints?: string[];
   }[];
   selectedAmbition: string | null;
+}
+
+/** Peer matching (issue 18): what a board behind on an ambition is offered, privately. */
+export interface PeerOfferData {
+  agendaId: string;
+  ambition: AmbitionChoice;
+  cycleId: string | null;
+  practices: { title: string; boardName: string | null; line: string }[];
+  boards: { boardId: string; name: string; region: string; sameRegion: boolean; reportedAt: Date }[];
+  timeZone: string;
+}
+
+/** A board's request for contact, for the consenting member of the board on track. */
+export interface PeerRequestData {
+  contactId: string;
+  fromBoard: string;
+  ambition: AmbitionChoice;
+  /** Still to accept (false once accepted: the button goes). */
+  open: boolean;
 }

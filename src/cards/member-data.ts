@@ -203,6 +203,7 @@ export async function profileData(core: Core, member: Member): Promise<ProfileDa
     boardId: member.boardId,
     timeZone: member.timeZone,
     locale: member.locale,
+    peerContact: member.peerContact ?? false,
   };
 }
 

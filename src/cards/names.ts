@@ -9,6 +9,8 @@ export const CARD_NAMES = [
   'practice-form',
   'practice-view',
   'steering-form',
+  'peer-offer',
+  'peer-request',
   'summary',
   'cycle-status',
   'error',
@@ -37,5 +39,7 @@ export const CARD_VERBS = [
   'practice.submit',
   'steering.submit',
   'cycle.remind',
+  'peer.ask',
+  'peer.accept',
 ] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];

@@ -9,6 +9,7 @@ import { type Locale, t } from '../i18n/index';
 import { chatMarkdown } from './chat-markdown';
 import { checkinData, practiceViewData, profileData } from './member-data';
 import { memberText } from './member-text';
+import { peerAcceptedText, peerOfferCard, peerRequestCard } from './peer-content';
 import { renderCard } from './render/index';
 import { steeringAnswerText, steeringOverdueText, steeringText } from './steering-text';
 import type { BoundCard } from './template';
@@ -134,6 +135,18 @@ export async function outboxContent(
     }
     case 'steering.overdue': {
       const text = await steeringOverdueText(core, payload, locale);
+      return text ? { text } : null;
+    }
+    case 'peer.offer': {
+      if (!member) return null;
+      return { card: await peerOfferCard(core, payload, member), summary: t(locale, 'peer.offer.summary') };
+    }
+    case 'peer.request': {
+      const card = member ? await peerRequestCard(core, payload, member) : null;
+      return card ? { card, summary: t(locale, 'peer.request.summary') } : null;
+    }
+    case 'peer.accepted': {
+      const text = member ? await peerAcceptedText(core, payload, member) : null;
       return text ? { text } : null;
     }
     case 'notice.delivery':

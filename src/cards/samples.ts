@@ -189,6 +189,41 @@ export function sampleData<N extends CardName>(name: N): CardDataMap[N] {
         })),
       selectedAmbition: null,
     },
+    'peer-offer': {
+      agendaId: AGENDA_ID,
+      ambition: sampleAmbitions()[0] as AmbitionChoice,
+      cycleId: cycle.id,
+      practices: [
+        {
+          title: 'Samen leesonderwijs verbeteren met de bibliotheek',
+          boardName: BOARD,
+          line: 'Onze twaalf scholen werken sinds 2025 samen met de openbare bibliotheek.',
+        },
+      ],
+      boards: [
+        {
+          boardId: 'b-40987',
+          name: 'Stichting Katholiek Onderwijs Zuid-Limburg',
+          region: 'zuid',
+          sameRegion: true,
+          reportedAt: new Date('2027-03-12T10:00:00Z'),
+        },
+        {
+          boardId: 'b-42110',
+          name: 'Vereniging voor Christelijk Primair Onderwijs De Kempen',
+          region: 'midden',
+          sameRegion: false,
+          reportedAt: new Date('2027-03-11T10:00:00Z'),
+        },
+      ],
+      timeZone: TIME_ZONE,
+    },
+    'peer-request': {
+      contactId: 'pc-7f3a2c',
+      fromBoard: BOARD,
+      ambition: sampleAmbitions()[0] as AmbitionChoice,
+      open: true,
+    },
     summary: {
       ambition: {
         ...(sampleAmbitions()[0] as AmbitionChoice),

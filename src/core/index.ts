@@ -28,6 +28,14 @@ import { runDue, whatIsDue } from './due';
 import { meetMember, setCoordinator, setProfile } from './members';
 import type { Platform } from './model';
 import { memberOverview } from './overview';
+import {
+  type AskInput,
+  acceptPeerContact,
+  askPeerContact,
+  peerContactView,
+  peerMatches,
+} from './peer-contacts';
+import { peerOffer } from './peer-matching';
 import type { CoreDeps, MemberIdentity, NewBoard } from './ports';
 import { type SharePracticeInput, sharePractice } from './practices';
 import type { Holiday } from './schedule/holidays';
@@ -104,6 +112,12 @@ export function createCore(deps: CoreDeps) {
     answerSteeringRequest: (actor: Actor, ref: string, text: string, links?: AnswerLinks) =>
       answerSteeringRequest(deps, actor, ref, text, links),
     steeringAnswerView: (ref: Parameters<typeof steeringAnswerView>[1]) => steeringAnswerView(deps, ref),
+    peerOffer: (memberId: string, input: Parameters<typeof peerOffer>[2]) => peerOffer(deps, memberId, input),
+    askPeerContact: (memberId: string, input: AskInput) => askPeerContact(deps, memberId, input),
+    acceptPeerContact: (memberId: string, contactId: string) => acceptPeerContact(deps, memberId, contactId),
+    peerContactView: (contactId: string) => peerContactView(deps, contactId),
+    peerMatches: (actor: Actor, agendaId: string, ambitionId: string) =>
+      peerMatches(deps, actor, agendaId, ambitionId),
   };
 }
 

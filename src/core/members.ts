@@ -51,7 +51,12 @@ export async function meetMember(
 export async function setProfile(
   deps: CoreDeps,
   memberId: string,
-  profile: { locale?: 'nl' | 'en'; timeZone?: string; awayUntil?: string | null },
+  profile: {
+    locale?: 'nl' | 'en';
+    timeZone?: string;
+    awayUntil?: string | null;
+    peerContact?: boolean;
+  },
 ): Promise<Member> {
   return deps.store.transaction(async (repos) => {
     await requireMember(repos, memberId);

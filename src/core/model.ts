@@ -38,6 +38,8 @@ export interface Member {
   /** A date (YYYY-MM-DD) in the member's time zone until which reminders wait. */
   awayUntil: string | null;
   unreachableAt: Date | null;
+  /** Other boards may contact this member about ambitions their board is on track with (issue 18); off by default. */
+  peerContact?: boolean;
 }
 
 export interface Community {

@@ -86,7 +86,12 @@ export interface MemberRepository {
   setRoles(memberId: string, roles: Role[]): Promise<void>;
   setProfile(
     memberId: string,
-    profile: { locale?: 'nl' | 'en'; timeZone?: string; awayUntil?: string | null },
+    profile: {
+      locale?: 'nl' | 'en';
+      timeZone?: string;
+      awayUntil?: string | null;
+      peerContact?: boolean;
+    },
   ): Promise<void>;
   listByBoards(boardIds: readonly string[]): Promise<Member[]>;
   listWithBoard(): Promise<Member[]>;
@@ -229,6 +234,7 @@ export interface Repositories {
   teams: TeamsRepository;
   steeringDecisions: import('./steering-model').SteeringDecisionRepository;
   steeringRequests: import('./steering-model').SteeringRequestRepository;
+  peerContacts: import('./peer-model').PeerContactRepository;
 }
 
 /** Where the bot can write: a 1:1 chat, a channel or a group chat, with the platform's own reference to it. */

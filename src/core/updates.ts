@@ -3,6 +3,7 @@ import { getCycle } from './cycles';
 import { resolveAudience } from './due';
 import { AppError } from './errors';
 import type { Update, UpdateAnswer } from './model';
+import { queuePeerOffers } from './peer-matching';
 import type { CoreDeps } from './ports';
 
 export interface SubmitUpdateInput {
@@ -50,6 +51,7 @@ export async function submitUpdate(
       deps.ids,
     );
     await repos.checkIns.markAnswered(cycle.id, member.id, now);
+    await queuePeerOffers(deps, repos, member, cycle, stored, now);
     return stored;
   });
 }

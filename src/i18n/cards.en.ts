@@ -74,6 +74,8 @@ export const cardsEn: Record<CardsKey, string> = {
   'card.profile.languageNl': 'Nederlands',
   'card.profile.languageEn': 'English',
   'card.profile.submit': 'Save',
+  'card.profile.peerContact': 'Other boards may contact me about ambitions on which we are on track',
+  'card.profile.peerContactYes': 'Yes, they may',
 
   'card.profile-prompt.modalTitle': 'My details',
   'card.profile-prompt.title': 'Welcome to Samenspraak',

@@ -75,6 +75,9 @@ export const cardsNl = {
   'card.profile.languageNl': 'Nederlands',
   'card.profile.languageEn': 'English',
   'card.profile.submit': 'Opslaan',
+  'card.profile.peerContact':
+    'Andere besturen mogen contact met mij opnemen over ambities waar wij op koers liggen',
+  'card.profile.peerContactYes': 'Ja, dat mag',
 
   'card.profile-prompt.modalTitle': 'Mijn gegevens',
   'card.profile-prompt.title': 'Welkom bij Samenspraak',

@@ -66,8 +66,11 @@ export const chatEn: Record<keyof typeof chatNl, string> = {
   'chat.status.closed': 'closed',
   'chat.dashboard.unavailable':
     'The dashboard is not set up on this installation yet (PUBLIC_URL is missing).',
-  'chat.myData.profile': 'Name: {name}\nBoard: {board}\nLanguage: {locale}\nTime zone: {timeZone}',
+  'chat.myData.profile':
+    'Name: {name}\nBoard: {board}\nLanguage: {locale}\nTime zone: {timeZone}\nOther boards may contact me: {peerContact}',
   'chat.myData.noBoard': 'not chosen yet',
+  'chat.myData.yes': 'yes',
+  'chat.myData.no': 'no',
   'chat.myData.usage':
     'Type `mijn-gegevens export` for everything Samenspraak keeps about you, or `mijn-gegevens wis` to erase the text of your messages.',
   'chat.myData.export':

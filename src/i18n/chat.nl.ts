@@ -66,8 +66,11 @@ export const chatNl = {
   'chat.status.closed': 'gesloten',
   'chat.dashboard.unavailable':
     'Het dashboard is op deze installatie nog niet ingesteld (PUBLIC_URL ontbreekt).',
-  'chat.myData.profile': 'Naam: {name}\nBestuur: {board}\nTaal: {locale}\nTijdzone: {timeZone}',
+  'chat.myData.profile':
+    'Naam: {name}\nBestuur: {board}\nTaal: {locale}\nTijdzone: {timeZone}\nAndere besturen mogen contact opnemen: {peerContact}',
   'chat.myData.noBoard': 'nog niet gekozen',
+  'chat.myData.yes': 'ja',
+  'chat.myData.no': 'nee',
   'chat.myData.usage':
     'Typ `mijn-gegevens export` voor alles wat Samenspraak over je bewaart, of `mijn-gegevens wis` om de tekst van je berichten te wissen.',
   'chat.myData.export':

@@ -17,6 +17,10 @@ export const errorsEn: Record<`error.${ErrorCode}`, string> = {
   'error.NOT_COORDINATOR':
     'Only a coordinator of the association can do this. Ask a coordinator to do it for you.',
   'error.NOT_OWN_BOARD': 'You can only give a progress update for your own board.',
+  'error.PEER_NOT_OFFERED':
+    'You cannot ask this board for contact about this ambition: it was not offered to you or no longer wants to be contacted.',
+  'error.NOT_YOUR_CONTACT_REQUEST': 'This contact request is meant for someone else.',
+  'error.UNKNOWN_CONTACT_REQUEST': 'This contact request does not exist (any more).',
   'error.NOT_IN_AUDIENCE': 'This cycle was not sent to you or your board.',
   'error.UNKNOWN_AGENDA': 'There is no agenda "{agenda}". Type `agenda` for the list.',
   'error.UNKNOWN_THEME': 'There is no theme "{theme}". Type `agenda` to see the themes.',

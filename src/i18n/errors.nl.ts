@@ -19,6 +19,10 @@ export const errorsNl: Record<`error.${ErrorCode}`, string> = {
   'error.NOT_COORDINATOR':
     'Dit kan alleen een coördinator van de vereniging. Vraag een coördinator om het voor je te doen.',
   'error.NOT_OWN_BOARD': 'Je kunt alleen een voortgangsupdate geven voor je eigen bestuur.',
+  'error.PEER_NOT_OFFERED':
+    'Met dit bestuur kun je over deze ambitie geen contact aanvragen: het is je niet aangeboden of wil niet meer benaderd worden.',
+  'error.NOT_YOUR_CONTACT_REQUEST': 'Dit contactverzoek is aan iemand anders gericht.',
+  'error.UNKNOWN_CONTACT_REQUEST': 'Dit contactverzoek bestaat niet (meer).',
   'error.NOT_IN_AUDIENCE': 'Deze cyclus is niet aan jou of jouw bestuur gevraagd.',
   'error.UNKNOWN_AGENDA': 'De agenda "{agenda}" bestaat niet. Typ `agenda` voor de lijst.',
   'error.UNKNOWN_THEME': 'Het thema "{theme}" bestaat niet. Typ `agenda` om de thema’s te zien.',

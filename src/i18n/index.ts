@@ -10,6 +10,8 @@ import { errorsEn } from './errors.en';
 import { errorsNl } from './errors.nl';
 import { outboxEn } from './outbox.en';
 import { outboxNl } from './outbox.nl';
+import { peersEn } from './peers.en';
+import { peersNl } from './peers.nl';
 import { slackEn } from './slack.en';
 import { slackNl } from './slack.nl';
 import { steeringEn } from './steering.en';
@@ -37,6 +39,7 @@ const catalogues: Record<Locale, Messages> = {
     ...cliNl,
     ...steeringNl,
     ...steeringLoopNl,
+    ...peersNl,
   },
   en: {
     ...errorsEn,
@@ -49,6 +52,7 @@ const catalogues: Record<Locale, Messages> = {
     ...cliEn,
     ...steeringEn,
     ...steeringLoopEn,
+    ...peersEn,
   },
 };
 

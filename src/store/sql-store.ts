@@ -14,6 +14,7 @@ import { memberRepository } from './repositories/members';
 import { messageRepository } from './repositories/messages';
 import { outboxRepository } from './repositories/outbox';
 import { outboxDeliveryRepository } from './repositories/outbox-delivery';
+import { peerContactRepository } from './repositories/peer-contacts';
 import { personalDataRepository } from './repositories/personal-data';
 import { practiceRepository } from './repositories/practices';
 import { schedulerRunRepository } from './repositories/scheduler-runs';
@@ -47,6 +48,7 @@ export function repositories(db: Queryable): Repositories {
     teams: teamsRepository(db),
     steeringDecisions: steeringDecisionRepository(db),
     steeringRequests: steeringRequestRepository(db),
+    peerContacts: peerContactRepository(db),
   };
 }
 

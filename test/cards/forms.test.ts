@@ -69,7 +69,7 @@ describe('every input id has its field in the form schema, and the other way rou
 describe('a form submitted on Teams and on Slack gives the core the same object', () => {
   test('profile', () => {
     const card = renderCard('profile', sampleData('profile'), 'nl');
-    const answers = { board: 'b-42110', timeZone: 'America/Kralendijk', locale: 'en' };
+    const answers = { board: 'b-42110', timeZone: 'America/Kralendijk', locale: 'en', peerContact: 'true' };
     const teams = teamsSubmit(card, answers);
     const slack = slackSubmit(card, answers);
     expect(slack).toEqual(teams);
@@ -78,6 +78,7 @@ describe('a form submitted on Teams and on Slack gives the core the same object'
       boardId: 'b-42110',
       timeZone: 'America/Kralendijk',
       locale: 'en',
+      peerContact: true,
     });
   });
 

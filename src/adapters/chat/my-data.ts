@@ -58,6 +58,7 @@ export async function myDataCommand(core: Core, member: Member, args: string[]):
       board: board?.name ?? t(locale, 'chat.myData.noBoard'),
       locale: member.locale,
       timeZone: member.timeZone,
+      peerContact: t(locale, member.peerContact ? 'chat.myData.yes' : 'chat.myData.no'),
     })}\n\n${t(locale, 'chat.myData.usage')}`,
   );
 }

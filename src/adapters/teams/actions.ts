@@ -14,6 +14,7 @@ import { isAppError } from '../../core/errors';
 import type { Core } from '../../core/index';
 import type { Member } from '../../core/model';
 import { type Locale, t } from '../../i18n/index';
+import { isPeerVerb, runPeerAction } from '../chat/peer-actions';
 import { showInputErrors } from './card-errors';
 import { badRequestResponse, cardResponse, messageResponse } from './render';
 
@@ -107,6 +108,7 @@ async function profileAction(ctx: ActionContext, data: Record<string, unknown>):
   const updated = await core.setProfile(member.id, {
     locale: parsed.data.locale,
     timeZone: parsed.data.timeZone,
+    peerContact: parsed.data.peerContact,
   });
   return { response: messageResponse(t(updated.locale, 'teams.profile.saved')) };
 }
@@ -208,6 +210,10 @@ export async function runCardAction(
         return card(renderCard('checkin', await checkinData(core, member, where.data.cycleId), locale).json);
       }
       default:
+        if (isPeerVerb(verb)) {
+          const { text, card: now } = await runPeerAction(core, member, verb, data);
+          return { response: messageResponse(text), ...(now ? { replaceOriginal: now.json } : {}) };
+        }
         return { response: messageResponse(t(locale, 'teams.unknownAction')) };
     }
   } catch (err) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../../i18n/index';
-import { invalid } from './fields';
+import { invalid, toggle } from './fields';
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -17,14 +17,22 @@ export const profileFields = z.object({
   board: z.string({ error: invalid('board') }).min(1, invalid('board')),
   timeZone: z.string({ error: invalid('timeZone') }).refine(isTimeZone, invalid('timeZone')),
   locale: z.enum(LOCALES, { error: invalid('locale') }),
+  peerContact: toggle,
 });
 
 export interface ProfileSubmission {
   boardId: string;
   timeZone: string;
   locale: Locale;
+  /** Other boards may contact the member about ambitions their board is on track with. */
+  peerContact: boolean;
 }
 
 export const profileSubmission = profileFields.transform(
-  (f): ProfileSubmission => ({ boardId: f.board, timeZone: f.timeZone, locale: f.locale }),
+  (f): ProfileSubmission => ({
+    boardId: f.board,
+    timeZone: f.timeZone,
+    locale: f.locale,
+    peerContact: f.peerContact,
+  }),
 );

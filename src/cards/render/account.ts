@@ -48,6 +48,7 @@ export function renderProfile(data: ProfileData, locale: Locale): BoundCard {
     timeZone: data.timeZone,
     timeZones: zones.map(zoneChoice),
     locale: data.locale,
+    peerContact: data.peerContact ? 'true' : 'false',
   });
 }
 

@@ -3,6 +3,7 @@ import type { CardDataMap } from '../data';
 import type { CardName } from '../names';
 import type { BoundCard } from '../template';
 import { renderError, renderProfile, renderProfilePrompt, renderWelcome } from './account';
+import { renderPeerOffer, renderPeerRequest } from './peers';
 import { renderPracticeForm, renderPracticeView } from './practices';
 import { renderCycleStatus, renderSummary } from './reports';
 import { renderSteeringForm } from './steering';
@@ -33,6 +34,8 @@ const renderers: { [N in CardName]: (data: CardDataMap[N], locale: Locale) => Bo
   'practice-form': renderPracticeForm,
   'practice-view': renderPracticeView,
   'steering-form': renderSteeringForm,
+  'peer-offer': renderPeerOffer,
+  'peer-request': renderPeerRequest,
   summary: renderSummary,
   'cycle-status': renderCycleStatus,
   error: renderError,

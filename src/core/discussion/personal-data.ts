@@ -9,6 +9,8 @@ export interface MemberDataExport extends MemberDataRecords {
   board: { id: string; name: string; duoNumber: string } | null;
   /** How long message texts are kept, in days. */
   retentionDays: number;
+  /** Requests for contact between boards the member made or received (issue 18). */
+  peerContacts: import('../peer-model').PeerContact[];
 }
 
 export async function exportMemberData(deps: CoreDeps, memberId: string): Promise<MemberDataExport> {
@@ -19,6 +21,7 @@ export async function exportMemberData(deps: CoreDeps, memberId: string): Promis
     exportedAt: deps.clock.now(),
     board: board ? { id: board.id, name: board.name, duoNumber: board.duoNumber } : null,
     retentionDays: settingsOf(deps).retentionDays,
+    peerContacts: await repos.peerContacts.listByMember(member.id),
     ...(await repos.personalData.exportMember(member)),
   };
 }
@@ -37,6 +40,8 @@ export async function eraseMemberTexts(deps: CoreDeps, memberId: string): Promis
   return deps.store.transaction(async (repos) => {
     await requireMember(repos, memberId);
     const erased = await repos.personalData.eraseMember(memberId, now);
+    // Erasing withdraws the consent to be contacted by other boards and unhooks the member's requests.
+    await repos.peerContacts.eraseMember(memberId);
     await repos.audit.write({
       at: now,
       actorId: memberId,

@@ -68,6 +68,7 @@ export function memberRepository(db: Queryable): MemberRepository {
            time_zone = COALESCE($3, time_zone),
            time_zone_from = CASE WHEN $3::text IS NULL THEN time_zone_from ELSE 'member' END,
            away_until = CASE WHEN $4::boolean THEN $5::date ELSE away_until END,
+           peer_contact = COALESCE($6::boolean, peer_contact),
            updated_at = now()
          WHERE id = $1`,
         [
@@ -76,6 +77,7 @@ export function memberRepository(db: Queryable): MemberRepository {
           profile.timeZone ?? null,
           profile.awayUntil !== undefined,
           profile.awayUntil ?? null,
+          profile.peerContact ?? null,
         ],
       );
     },

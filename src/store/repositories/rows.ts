@@ -29,7 +29,7 @@ export const boardFromRow = (r: Row): Board => ({
 
 /** Select list for members: the workspace's platform comes along, and the date as text (no time-zone shift). */
 export const MEMBER_COLUMNS = `m.id, m.workspace_id, w.platform, m.external_id, m.name, m.locale, m.time_zone, m.time_zone_from,
-  m.board_id, m.board_confirmed, m.roles, m.away_until::text AS away_until, m.unreachable_at`;
+  m.board_id, m.board_confirmed, m.roles, m.away_until::text AS away_until, m.unreachable_at, m.peer_contact`;
 export const MEMBER_FROM = 'members m JOIN workspaces w ON w.id = m.workspace_id';
 
 export const memberFromRow = (r: Row): Member => ({
@@ -46,6 +46,7 @@ export const memberFromRow = (r: Row): Member => ({
   roles: r.roles as Member['roles'],
   awayUntil: strOrNull(r.away_until),
   unreachableAt: dateOrNull(r.unreachable_at),
+  peerContact: Boolean(r.peer_contact),
 });
 
 export const communityFromRow = (r: Row): Community => ({

@@ -177,6 +177,7 @@ export function registerCardActions(app: App, core: Core): void {
       const saved = await core.setProfile(member.id, {
         locale: parsed.data.locale,
         timeZone: parsed.data.timeZone,
+        peerContact: parsed.data.peerContact,
       });
       await ack();
       // The App Home shows the board (and no longer asks for it).

@@ -5,6 +5,7 @@ import { stackedBar } from './charts';
 import type { CycleDetail } from './data';
 import { type Html, html } from './html';
 import { formatDate, page, statusLabel, tr, type View } from './layout';
+import { matchesSection } from './matches-section';
 import { legend, statusParts, trendChart } from './overview-page';
 import { decisionsSection, type RequestRow, requestsSection } from './steering-section';
 
@@ -14,6 +15,7 @@ export function ambitionPage(
   s: AmbitionSummary,
   decisions: Parameters<typeof decisionsSection>[1] = [],
   decide: Html = html``,
+  matches: { asked: number; accepted: number } | null = null,
 ): Html {
   const title = tr(v, 'dashboard.ambition', { number: s.ambition.number, title: s.ambition.title });
   const content = html`
@@ -73,7 +75,8 @@ ${
       )}</ul>`
     : html`<p>${tr(v, 'dashboard.noPractices')}</p>`
 }
-</section>`;
+</section>
+${matches ? matchesSection(v, matches) : ''}`;
   return page(v, title, content);
 }
 

@@ -254,7 +254,11 @@ export function mountDashboard(
         summary.agenda.id,
         summary.ambition.id,
       );
-      send(res, 200, ambitionPage(v, summary, decisions, decide));
+      // Matches made are for the coordinators; a board member sees the page without them.
+      const matches = isCoordinator(signed.member)
+        ? await core.peerMatches({ memberId: signed.member.id }, summary.agenda.id, summary.ambition.id)
+        : null;
+      send(res, 200, ambitionPage(v, summary, decisions, decide, matches));
     } catch (err) {
       if (!refusal(req, res, signed, err)) throw err;
     }
