@@ -20,16 +20,14 @@ FROM discussion_messages dm WHERE dm.id = ma.message_id;
 -- the batch insert of recordMessages gives them and skips the look-up.
 CREATE FUNCTION message_ambitions_fill() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF NEW.posted_at IS NULL THEN
-    SELECT dm.community_id, dm.posted_at, dm.member_id, dm.board_id, dm.text IS NOT NULL, dm.analysed, dm.steering
-    INTO NEW.community_id, NEW.posted_at, NEW.member_id, NEW.board_id, NEW.has_text, NEW.analysed, NEW.steering
-    FROM discussion_messages dm WHERE dm.id = NEW.message_id;
-  END IF;
+  SELECT dm.community_id, dm.posted_at, dm.member_id, dm.board_id, dm.text IS NOT NULL, dm.analysed, dm.steering
+  INTO NEW.community_id, NEW.posted_at, NEW.member_id, NEW.board_id, NEW.has_text, NEW.analysed, NEW.steering
+  FROM discussion_messages dm WHERE dm.id = NEW.message_id;
   RETURN NEW;
 END;
 $$;
 CREATE TRIGGER message_ambitions_fill BEFORE INSERT ON message_ambitions
-  FOR EACH ROW EXECUTE FUNCTION message_ambitions_fill();
+  FOR EACH ROW WHEN (NEW.posted_at IS NULL) EXECUTE FUNCTION message_ambitions_fill();
 
 -- An edit, a purge, an erase or a new analysis changes the message's facts: its links follow.
 CREATE FUNCTION discussion_messages_facts_changed() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -1,10 +1,5 @@
 import type { AnalysedSentence } from '../../core/discussion/analysis';
-import type {
-  AmbitionMessage,
-  AmbitionScope,
-  BatchMessage,
-  DiscussionRepository,
-} from '../../core/discussion/ports';
+import type { AmbitionMessage, AmbitionScope, DiscussionRepository } from '../../core/discussion/ports';
 import type { LinkSource } from '../../core/model';
 import type { Queryable } from '../db';
 import { messagePlaceFromRow } from './rows';
@@ -175,14 +170,33 @@ export function summaryQueries(db: Queryable): SummaryQueries {
     },
     async insertBatch(messages, links, at) {
       if (messages.length === 0) return new Set();
+      // One statement: the messages, then the links and sentences of those that were new (a message whose
+      // platform id is stored already keeps what it has). The links take their message's facts from it.
       const res = await db.query<{ id: string }>(
-        `INSERT INTO discussion_messages (id, community_id, external_id, thread_external_id, member_id, board_id,
-           text, posted_at, analysed, steering)
-         SELECT t.id, t.community_id, t.external_id, t.thread_external_id, t.member_id, t.board_id, t.text,
-           t.posted_at, true, t.steering FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],
-           $6::text[], $7::text[], $8::timestamptz[], $9::bool[])
-           AS t (id, community_id, external_id, thread_external_id, member_id, board_id, text, posted_at, steering)
-         ON CONFLICT (community_id, external_id) DO NOTHING RETURNING id`,
+        `WITH m AS (
+           INSERT INTO discussion_messages (id, community_id, external_id, thread_external_id, member_id,
+             board_id, text, posted_at, analysed, steering)
+           SELECT t.id, t.community_id, t.external_id, t.thread_external_id, t.member_id, t.board_id, t.text,
+             t.posted_at, true, t.steering FROM unnest($1::text[], $2::text[], $3::text[], $4::text[],
+             $5::text[], $6::text[], $7::text[], $8::timestamptz[], $9::bool[])
+             AS t (id, community_id, external_id, thread_external_id, member_id, board_id, text, posted_at, steering)
+           ON CONFLICT (community_id, external_id) DO NOTHING
+           RETURNING id, community_id, posted_at, member_id, board_id, steering),
+         l AS (
+           INSERT INTO message_ambitions (message_id, ambition_id, source, score, created_at, community_id,
+             posted_at, member_id, board_id, has_text, analysed, steering)
+           SELECT t.message_id, t.ambition_id, t.source, t.score, $14, m.community_id, m.posted_at, m.member_id,
+             m.board_id, true, true, m.steering
+           FROM unnest($10::text[], $11::text[], $12::text[], $13::real[]) AS t (message_id, ambition_id, source, score)
+           JOIN m ON m.id = t.message_id),
+         s AS (
+           INSERT INTO message_sentences (message_id, position, text, terms, term_count, question, context)
+           SELECT t.message_id, t.position, t.text, string_to_array(t.terms, ' '), t.term_count, t.question,
+             t.context
+           FROM unnest($15::text[], $16::int[], $17::text[], $18::text[], $19::int[], $20::bool[], $21::text[])
+             AS t (message_id, position, text, terms, term_count, question, context)
+           WHERE t.message_id IN (SELECT id FROM m))
+         SELECT id FROM m`,
         [
           messages.map((m) => m.id),
           messages.map((m) => m.communityId),
@@ -193,45 +207,17 @@ export function summaryQueries(db: Queryable): SummaryQueries {
           messages.map((m) => m.text),
           messages.map((m) => m.postedAt),
           messages.map((m) => m.analysis.steering),
+          links.map((l) => l.messageId),
+          links.map((l) => l.ambitionId),
+          links.map((l) => l.source),
+          links.map((l) => l.score),
+          at,
+          ...sentenceParams(
+            messages.flatMap((m) => m.analysis.sentences.map((x) => ({ ...x, messageId: m.id }))),
+          ),
         ],
       );
-      const created = new Set(res.rows.map((r) => r.id));
-      const mine = links.filter((l) => created.has(l.messageId));
-      if (mine.length)
-        await db.query(
-          `INSERT INTO message_ambitions (message_id, ambition_id, source, score, created_at, community_id,
-             posted_at, member_id, board_id, has_text, analysed, steering)
-           SELECT t.message_id, t.ambition_id, t.source, t.score, $5, m.community_id, m.posted_at, m.member_id,
-             m.board_id, true, true, m.steering
-           FROM unnest($1::text[], $2::text[], $3::text[], $4::real[]) AS t (message_id, ambition_id, source, score)
-           JOIN unnest($6::text[], $7::text[], $8::timestamptz[], $9::text[], $10::text[], $11::bool[])
-             AS m (id, community_id, posted_at, member_id, board_id, steering) ON m.id = t.message_id`,
-          [
-            mine.map((l) => l.messageId),
-            mine.map((l) => l.ambitionId),
-            mine.map((l) => l.source),
-            mine.map((l) => l.score),
-            at,
-            ...factsOf(messages.filter((m) => created.has(m.id))),
-          ],
-        );
-      const sentences = messages.flatMap((m) =>
-        created.has(m.id) ? m.analysis.sentences.map((x) => ({ ...x, messageId: m.id })) : [],
-      );
-      if (sentences.length) await db.query(INSERT_SENTENCES, sentenceParams(sentences));
-      return created;
+      return new Set(res.rows.map((r) => r.id));
     },
   };
-}
-
-/** The facts of batch messages their links carry ($6 … $11 of the batch's link insert). */
-function factsOf(messages: readonly BatchMessage[]) {
-  return [
-    messages.map((m) => m.id),
-    messages.map((m) => m.communityId),
-    messages.map((m) => m.postedAt),
-    messages.map((m) => m.memberId),
-    messages.map((m) => m.boardId),
-    messages.map((m) => m.analysis.steering),
-  ];
 }
