@@ -147,10 +147,14 @@ export function summaryQueries(db: Queryable): SummaryQueries {
            dm.analysed, dm.steering, 'tag' AS source,
            EXISTS (
              SELECT 1 FROM discussion_messages p
-             WHERE p.community_id = dm.community_id AND p.posted_at > dm.posted_at
-               AND (p.member_id IS NULL OR p.member_id IS DISTINCT FROM dm.member_id)
-               AND (p.thread_external_id = coalesce(dm.thread_external_id, dm.external_id)
-                 OR p.external_id = coalesce(dm.thread_external_id, dm.external_id))) AS answered
+             WHERE p.community_id = dm.community_id AND p.thread_external_id = coalesce(dm.thread_external_id, dm.external_id)
+               AND p.posted_at > dm.posted_at
+               AND (p.member_id IS NULL OR p.member_id IS DISTINCT FROM dm.member_id))
+           OR EXISTS (
+             SELECT 1 FROM discussion_messages p
+             WHERE p.community_id = dm.community_id AND p.external_id = dm.thread_external_id
+               AND p.posted_at > dm.posted_at
+               AND (p.member_id IS NULL OR p.member_id IS DISTINCT FROM dm.member_id)) AS answered
          FROM discussion_messages dm
          JOIN communities c ON c.id = dm.community_id
          JOIN workspaces w ON w.id = c.workspace_id
