@@ -2,6 +2,7 @@ import type { Coverage } from '../../../core/coverage';
 import { TREND_LABELS } from '../../../core/discussion/labels';
 import type { AmbitionSummary } from '../../../core/discussion/summary';
 import { stackedBar } from './charts';
+import { correctionForm } from './corrections';
 import type { CycleDetail } from './data';
 import { type Html, html } from './html';
 import { formatDate, page, statusLabel, tr, type View } from './layout';
@@ -13,7 +14,19 @@ export function ambitionPage(
   v: View,
   s: AmbitionSummary,
   decisions: Parameters<typeof decisionsSection>[1] = [],
+  correcting: { ambitions: Parameters<typeof correctionForm>[2]; corrected: boolean } = {
+    ambitions: [],
+    corrected: false,
+  },
 ): Html {
+  const correct = (messageId: string | undefined) =>
+    messageId
+      ? correctionForm(
+          v,
+          { agendaId: s.agenda.id, ambitionId: s.ambition.id, messageId },
+          correcting.ambitions,
+        )
+      : '';
   const title = tr(v, 'dashboard.ambition', { number: s.ambition.number, title: s.ambition.title });
   const content = html`
 <p><a href="/dashboard?agenda=${s.agenda.id}">${tr(v, 'dashboard.back')}</a></p>
@@ -36,15 +49,16 @@ ${legend(v, c.counts)}</div>`,
 </section>
 
 <section aria-labelledby="summary"><h2 id="summary">${tr(v, 'dashboard.summary')}</h2>
+${correcting.corrected ? html`<p role="status">${tr(v, 'dashboard.correct.done')}</p>` : ''}
 <h3>${tr(v, 'dashboard.keyPoints')}</h3>
 ${
   s.keyPoints.length
-    ? html`<ul class="plain">${s.keyPoints.map((p) => html`<li>${p.text}</li>`)}</ul>`
+    ? html`<ul class="plain">${s.keyPoints.map((p) => html`<li>${p.text}${correct(p.sources[0]?.messageId)}</li>`)}</ul>`
     : html`<p>${tr(v, 'dashboard.noKeyPoints')}</p>`
 }
 ${
   s.openQuestions.length
-    ? html`<h3>${tr(v, 'dashboard.openQuestions')}</h3><ul class="plain">${s.openQuestions.map((q) => html`<li>${q.text}</li>`)}</ul>`
+    ? html`<h3>${tr(v, 'dashboard.openQuestions')}</h3><ul class="plain">${s.openQuestions.map((q) => html`<li>${q.text}${correct(q.source.messageId)}</li>`)}</ul>`
     : ''
 }
 </section>

@@ -14,6 +14,7 @@ import type { Db } from '../../../store/db';
 import { dashboardRepository } from '../../../store/repositories/dashboard';
 import type { HttpServer } from '../server';
 import { DASHBOARD_CSS, DASHBOARD_JS } from './assets';
+import { mountCorrections } from './corrections';
 import { cycleDetail, overviewData } from './data';
 import { ambitionPage, cyclePage, loginPage, tabPage } from './detail-pages';
 import type { Html } from './html';
@@ -245,11 +246,15 @@ export function mountDashboard(
         },
       );
       const decisions = await core.ambitionDecisions(summary.agenda.id, summary.ambition.id);
-      send(res, 200, ambitionPage(v, summary, decisions));
+      const corrected = req.query.corrected === '1';
+      const ambitions = core.agendas.get(summary.agenda.id).ambitions;
+      send(res, 200, ambitionPage(v, summary, decisions, { ambitions, corrected }));
     } catch (err) {
       if (!refusal(req, res, signed, err)) throw err;
     }
   });
+
+  mountCorrections<Signed>(router, { core, form, signedIn, checkCsrf, badRequest, refusal });
 
   router.get('/dashboard/cycles/:id', async (req, res) => {
     const signed = await signedIn(req, res);
