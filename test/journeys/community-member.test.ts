@@ -110,4 +110,29 @@ describe('journey: a learning-community member', () => {
     expect(reply?.text).toContain('Kwaliteitskalender');
     expect(j.errors).toEqual([]);
   }, 120_000);
+
+  it('brings a channel’s recent messages along when it becomes a community', async () => {
+    trace('history before the link');
+    const day = new Date('2027-03-18T08:00:00Z');
+    j.slackApi.said(
+      'CARB',
+      'UEVA',
+      'Wij zetten zij-instromers in via de deeltijdpabo; dat helpt ons tegen het lerarentekort. #A7',
+      tsAt(day, 1),
+    );
+    j.slackApi.said('CARB', 'UCORA', 'Goed idee, dank je!', tsAt(day, 2));
+    await j.at('2027-03-18T09:00:00Z');
+
+    trace('link channel');
+    const [reply] = await j.slack.command('UCORA', 'gemeenschap koppel onderwijsarbeidsmarkt', 'CARB');
+    expect(reply?.text).toContain('2 eerdere berichten uit dit kanaal zijn meegenomen');
+    // Linking again reads the same messages: nothing new.
+    const [again] = await j.slack.command('UCORA', 'gemeenschap koppel onderwijsarbeidsmarkt', 'CARB');
+    expect(again?.text).not.toContain('eerdere berichten');
+
+    trace('summary');
+    const [summary] = await j.slack.command('UEVA', 'samenvatting a7', 'CARB');
+    expect(JSON.stringify(summary)).toContain('deeltijdpabo');
+    expect(j.errors).toEqual([]);
+  }, 120_000);
 });
