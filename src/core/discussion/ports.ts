@@ -125,6 +125,8 @@ export interface DiscussionRepository {
    * someone else posted in the message's thread after it (a question's answer).
    */
   messageRefs(messageIds: readonly string[]): Promise<(AmbitionMessage & { answered: boolean })[]>;
+  /** Vacuums and analyses the tables summaries read (daily; outside any transaction). */
+  tidySummaryTables(): Promise<void>;
   /** The texts of the scope's messages whose sentences are not stored yet (recorded before they were). */
   unanalysedTexts(scope: AmbitionScope): Promise<Map<string, string>>;
   /**

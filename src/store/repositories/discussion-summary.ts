@@ -54,7 +54,13 @@ function scopeParams(scope: AmbitionScope) {
 
 type SummaryQueries = Pick<
   DiscussionRepository,
-  'saveAnalysis' | 'summarySentences' | 'ambitionActivity' | 'messageRefs' | 'unanalysedTexts' | 'insertBatch'
+  | 'saveAnalysis'
+  | 'summarySentences'
+  | 'ambitionActivity'
+  | 'messageRefs'
+  | 'unanalysedTexts'
+  | 'insertBatch'
+  | 'tidySummaryTables'
 >;
 
 export function summaryQueries(db: Queryable): SummaryQueries {
@@ -162,6 +168,9 @@ export function summaryQueries(db: Queryable): SummaryQueries {
         [[...messageIds]],
       );
       return res.rows.map((r) => ({ ...ambitionMessageFromRow(r), answered: r.answered === true }));
+    },
+    async tidySummaryTables() {
+      await db.query('VACUUM (ANALYZE) message_ambitions, message_sentences');
     },
     async unanalysedTexts(scope) {
       const res = await db.query<{ id: string; text: string }>(
