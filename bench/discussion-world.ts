@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { CLI } from '../src/core/access';
 import { AgendaCatalog } from '../src/core/agenda/catalog';
 import type { Agenda } from '../src/core/agenda/model';
+import { analyseMessage } from '../src/core/discussion/analysis';
 import { sentences } from '../src/core/discussion/sentences';
 import { type Core, createCore } from '../src/core/index';
 import { REGIONS, type Region } from '../src/core/model';
@@ -34,8 +35,11 @@ export function prng(seed: number) {
   };
 }
 
-export async function openCore(at: Date): Promise<{ db: Db; core: Core }> {
-  const db = await memoryEmbeddedDb();
+export async function openCore(
+  at: Date,
+  open: () => Promise<Db> = memoryEmbeddedDb,
+): Promise<{ db: Db; core: Core }> {
+  const db = await open();
   await migrate(db);
   const store = sqlStore(db);
   for (const agenda of agendas) await store.repos.agendas.save(agenda);
@@ -133,4 +137,48 @@ export function generator(seedValue: number) {
       text: `${text} (${i % 97})`,
     };
   };
+}
+
+/**
+ * Loads `count` generated messages posted over the year from `from`, each linked to the ambition it was
+ * written about, through the store's batch insert (the path recordMessages takes, with the analysis done
+ * at ingestion) but without the classifier: loading is not what the summary benchmark measures.
+ */
+export async function loadMessages(
+  core: Core,
+  world: Awaited<ReturnType<typeof seed>>,
+  count: number,
+  from: Date,
+  at: Date,
+): Promise<void> {
+  const next = generator(42);
+  const random = prng(99);
+  const BATCH = 2_000;
+  for (let offset = 0; offset < count; offset += BATCH) {
+    const rows = Array.from({ length: Math.min(BATCH, count - offset) }, (_, k) => {
+      const i = offset + k;
+      const m = next(i);
+      const author = world.members[Math.floor(random() * world.members.length)] as {
+        id: string;
+        boardId: string;
+      };
+      return {
+        id: `m${i}`,
+        communityId: (world.communities.get(`${m.agenda.id}/${m.themeId}`) as { id: string }).id,
+        externalId: `x.${i}`,
+        threadExternalId: i % 4 === 3 ? `x.${i - 1}` : null,
+        memberId: author.id,
+        boardId: author.boardId,
+        text: m.text,
+        postedAt: new Date(from.getTime() + Math.floor(random() * 360 * 86_400_000)),
+        analysis: analyseMessage(m.text),
+        ambitionId: m.ambitionId,
+      };
+    });
+    await core.deps.store.repos.discussion.insertBatch(
+      rows,
+      rows.map((r) => ({ messageId: r.id, ambitionId: r.ambitionId, source: 'tag' as const, score: null })),
+      at,
+    );
+  }
 }

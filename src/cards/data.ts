@@ -108,6 +108,9 @@ export interface PracticeViewData {
 export interface SummaryData {
   ambition: AmbitionChoice & { text: string };
   cycleName: string | null;
+  /** The period summarised and how many messages it had about the ambition. */
+  period: { from: Date; to: Date; timeZone: string };
+  messages: number;
   keyPoints: string[];
   /** Boards per status in the latest answers. */
   statusCounts: Record<UpdateStatus, number>;

@@ -231,6 +231,8 @@ export async function summaryData(
   return {
     ambition: { id, number, title, text },
     cycleName: latest?.name ?? null,
+    period: { ...summary.period, timeZone: member.timeZone },
+    messages: summary.messages.total,
     keyPoints: summary.keyPoints.map((p) => keyPointLine(p, { locale: member.locale })),
     statusCounts: latest?.counts ?? { on_track: 0, attention: 0, behind: 0, not_started: 0 },
     steeringNeeded: summary.steering.filter((s) => s.cycleId === latest?.cycleId).length,

@@ -230,6 +230,12 @@ export function sampleData<N extends CardName>(name: N): CardDataMap[N] {
         text: 'We kenteren de trend van achterblijvende onderwijsresultaten.',
       },
       cycleName: cycle.name,
+      period: {
+        from: new Date('2027-01-01T00:00:00Z'),
+        to: new Date('2027-03-31T12:00:00Z'),
+        timeZone: TIME_ZONE,
+      },
+      messages: 214,
       keyPoints: [
         'De meeste besturen zien de resultaten op taal en rekenen stabiliseren.',
         'Besturen met achterblijvende scholen vragen om begeleiding van collega-besturen.',

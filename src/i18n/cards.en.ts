@@ -152,6 +152,8 @@ export const cardsEn: Record<CardsKey, string> = {
   'card.summary.title': 'Summary of ambition {code}: {title}',
   'card.summary.basedOn': 'Based on the cycle {cycle} and the discussions in the learning community',
   'card.summary.basedOnDiscussion': 'Based on the discussions in the learning community',
+  'card.summary.period': '{from} to {to}: {messages} messages about this ambition',
+  'card.summary.periodOne': '{from} to {to}: 1 message about this ambition',
   'card.summary.keyPoints': 'Key points',
   'card.summary.noKeyPoints': 'Too little has been shared yet to summarise.',
   'card.summary.statusTitle': 'Status at the school boards',

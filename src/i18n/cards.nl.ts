@@ -156,6 +156,8 @@ export const cardsNl = {
   'card.summary.title': 'Samenvatting ambitie {code}: {title}',
   'card.summary.basedOn': 'Op basis van de cyclus {cycle} en de gesprekken in de leergemeenschap',
   'card.summary.basedOnDiscussion': 'Op basis van de gesprekken in de leergemeenschap',
+  'card.summary.period': '{from} t/m {to}: {messages} berichten over deze ambitie',
+  'card.summary.periodOne': '{from} t/m {to}: 1 bericht over deze ambitie',
   'card.summary.keyPoints': 'Belangrijkste punten',
   'card.summary.noKeyPoints': 'Er is nog te weinig gedeeld om samen te vatten.',
   'card.summary.statusTitle': 'Status bij de besturen',

@@ -39,6 +39,7 @@ export const chatEn: Record<keyof typeof chatNl, string> = {
   'chat.community.usage':
     'Usage: `gemeenschap koppel <theme>`, for example `gemeenschap koppel onderwijskwaliteit`.',
   'chat.community.needsChannel': 'Link a learning community from the channel itself, not in a private chat.',
+  'chat.community.imported': '{count} earlier messages of this channel were added to the discussion.',
   'chat.community.linked':
     'This channel is now the learning community of the theme *{theme}*. Welcome, everyone!',
   'chat.join.done': 'You joined the learning community *{theme}*.',

@@ -39,6 +39,7 @@ export const chatNl = {
     'Gebruik: `gemeenschap koppel <thema>`, bijvoorbeeld `gemeenschap koppel onderwijskwaliteit`.',
   'chat.community.needsChannel':
     'Koppel een leergemeenschap vanuit het kanaal zelf, niet in een privégesprek.',
+  'chat.community.imported': '{count} eerdere berichten uit dit kanaal zijn meegenomen in de gesprekken.',
   'chat.community.linked': 'Dit kanaal is nu de leergemeenschap van het thema *{theme}*. Welkom allemaal!',
   'chat.join.done': 'Je bent lid van de leergemeenschap *{theme}*.',
   'chat.join.already': 'Je was al lid van de leergemeenschap *{theme}*.',

@@ -182,6 +182,8 @@ describe('chat commands', () => {
     if (reply.type !== 'card') throw new Error(`expected a card, got ${JSON.stringify(reply)}`);
     const shown = cardTexts((await chatCard(core, anna, reply)).json);
     expect(shown).toContain('Op basis van de cyclus Voorjaar 2027 en de gesprekken in de leergemeenschap');
+    // The period summarised and how many messages it had.
+    expect(shown).toContain('3 november 2026 t/m 1 februari 2027: 7 berichten over deze ambitie');
     const keyPoints = shown[shown.indexOf('Belangrijkste punten') + 1]?.split('\n') ?? [];
     expect(keyPoints).toHaveLength(5);
     // Each point with where it was said: the board and the day.

@@ -88,6 +88,29 @@ describe('linking messages to ambitions', () => {
     ).rejects.toMatchObject({ code: 'NOT_A_COMMUNITY_CHANNEL' });
   });
 
+  it('lets only a coordinator set a message’s ambitions from the dashboard, as manual links it learns from', async () => {
+    const { core, post, bram, coordinator } = await world();
+    const m = await post(
+      'Met de pabo leiden we zij-instromers op in de school: Samen Opleiden maakt de instroom van nieuwe leraren groter.',
+      { channelId: ARBEIDSMARKT },
+    );
+    expect(links(m)).toEqual([['a7', 'auto']]);
+    await expect(
+      core.correctMessageAmbitions(bram.id, { messageId: m.id, ambitions: ['a6'] }),
+    ).rejects.toMatchObject({ code: 'NOT_COORDINATOR' });
+    const corrected = await core.correctMessageAmbitions(coordinator.id, {
+      messageId: m.id,
+      ambitions: ['a6', '#vakmanschap'],
+    });
+    expect(links(corrected)).toEqual([['a6', 'manual']]);
+    expect(await core.deps.store.repos.discussion.labelledExamples('po-raad-2022-2026', 10)).toEqual([
+      { ambitionId: 'a6', text: m.text },
+    ]);
+    await expect(
+      core.correctMessageAmbitions(coordinator.id, { messageId: 'never-seen', ambitions: ['a6'] }),
+    ).rejects.toMatchObject({ code: 'UNKNOWN_MESSAGE' });
+  });
+
   it('re-reads tags when a message is edited and forgets it when deleted', async () => {
     const { core, post } = await world();
     const m = await post('Zie ons plan #A1');

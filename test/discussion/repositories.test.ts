@@ -72,6 +72,45 @@ describe.each(DRIVERS)('discussion storage on %s', (_name, open) => {
     expect(await repos.messages.get(reply.id)).toBeNull();
   });
 
+  it('counts a scope from the links, which follow an edit, a purge and an erase of their message', async () => {
+    const { repos, root, anna, bram } = await world();
+    const scope = {
+      agendaId: PO,
+      ambitionId: 'a1',
+      from: new Date('2027-03-01'),
+      to: new Date('2027-03-02'),
+    };
+    const counted = async () =>
+      (await repos.discussion.ambitionActivity(scope))
+        .map((a) => [
+          a.memberId === anna.id
+            ? 'anna'
+            : a.memberId === bram.id
+              ? 'bram'
+              : a.memberId === null
+                ? 'gewist'
+                : 'carla',
+          a.messages,
+          a.withText,
+          a.steering,
+        ])
+        .sort();
+    expect(await counted()).toEqual([
+      ['anna', 1, 1, 0],
+      ['bram', 1, 1, 0],
+      ['carla', 1, 1, 0],
+    ]);
+    await repos.discussion.saveAnalysis(root.id, { sentences: [], steering: true });
+    expect((await counted())[0]).toEqual(['anna', 1, 1, 1]);
+    await repos.personalData.eraseMember(bram.id, new Date('2027-03-03'));
+    expect(await counted()).toContainEqual(['gewist', 1, 0, 0]);
+    await repos.personalData.purgeTexts(new Date('2028-01-01'), new Date('2028-01-01'), 10);
+    expect((await counted()).map((c) => c[2])).toEqual([0, 0, 0]);
+    expect(await repos.discussion.summarySentences(scope, { minTerms: 1, messages: 10, recent: 10 })).toEqual(
+      [],
+    );
+  });
+
   it('reads the current updates of an ambition and its actions, not those of a10', async () => {
     const { core, repos, coordinator, anna } = await world();
     const asCoordinator = { memberId: coordinator.id };

@@ -71,6 +71,34 @@ describe('journey: a learning-community member', () => {
     expect(shown).toContain('Kwaliteitskalender');
     expect(shown).toContain('interne audits');
 
+    trace('dashboard correction');
+    // The coordinator finds the message under the key points of a2 and says it is about a1 instead.
+    const { cookie } = await j.signInToDashboard('UCORA');
+    const a2Page = await j.get('/dashboard/ambitions/po-raad-2022-2026/a2', cookie);
+    expect(a2Page.text).toContain('interne audits');
+    expect(a2Page.text).toContain('Koppeling corrigeren');
+    const action = a2Page.text.match(/action="(\/dashboard\/messages\/[^"]+\/ambitions)"/)?.[1] ?? '';
+    const csrf = a2Page.text.match(/name="csrf" value="([^"]+)"/)?.[1] ?? '';
+    const correct = (fields: Record<string, string>) =>
+      fetch(`${j.baseUrl}${action}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(fields).toString(),
+      });
+    const forged = await correct({ agenda: 'po-raad-2022-2026', back: 'a2', ambitions: 'a1' });
+    expect(forged.status).toBe(403);
+    const saved = await correct({ csrf, agenda: 'po-raad-2022-2026', back: 'a2', ambitions: 'a1' });
+    expect(saved.status).toBe(303);
+    const after = await j.get(saved.headers.get('location') ?? '', cookie);
+    expect(after.text).toContain('De koppeling van het bericht is aangepast');
+    expect(after.text).not.toContain('interne audits');
+    expect((await j.get('/dashboard/ambitions/po-raad-2022-2026/a1', cookie)).text).toContain(
+      'interne audits',
+    );
+    // Put back, for the digest below: a2 again.
+    await correct({ csrf, agenda: 'po-raad-2022-2026', back: 'a2', ambitions: 'a2' });
+
     trace('digest');
     for (const day of ['2027-03-15', '2027-03-16', '2027-03-17']) await j.at(`${day}T09:05:00Z`);
     // The digest: a post in the channel, per ambition a reply in its thread with the message and the practice.
@@ -80,6 +108,31 @@ describe('journey: a learning-community member', () => {
     const reply = posts.find((p) => p.thread_ts && p.text.includes('Kwaliteitszorg op orde'));
     expect(reply?.text).toContain('interne audits');
     expect(reply?.text).toContain('Kwaliteitskalender');
+    expect(j.errors).toEqual([]);
+  }, 120_000);
+
+  it('brings a channel’s recent messages along when it becomes a community', async () => {
+    trace('history before the link');
+    const day = new Date('2027-03-18T08:00:00Z');
+    j.slackApi.said(
+      'CARB',
+      'UEVA',
+      'Wij zetten zij-instromers in via de deeltijdpabo; dat helpt ons tegen het lerarentekort. #A7',
+      tsAt(day, 1),
+    );
+    j.slackApi.said('CARB', 'UCORA', 'Goed idee, dank je!', tsAt(day, 2));
+    await j.at('2027-03-18T09:00:00Z');
+
+    trace('link channel');
+    const [reply] = await j.slack.command('UCORA', 'gemeenschap koppel onderwijsarbeidsmarkt', 'CARB');
+    expect(reply?.text).toContain('2 eerdere berichten uit dit kanaal zijn meegenomen');
+    // Linking again reads the same messages: nothing new.
+    const [again] = await j.slack.command('UCORA', 'gemeenschap koppel onderwijsarbeidsmarkt', 'CARB');
+    expect(again?.text).not.toContain('eerdere berichten');
+
+    trace('summary');
+    const [summary] = await j.slack.command('UEVA', 'samenvatting a7', 'CARB');
+    expect(JSON.stringify(summary)).toContain('deeltijdpabo');
     expect(j.errors).toEqual([]);
   }, 120_000);
 });

@@ -53,6 +53,12 @@ export class FakeSlack {
     this.channelMembers.set(channel, userIds);
   }
 
+  /** A person's message in a channel, as conversations.history gives it (newest first). */
+  said(channel: string, user: string, text: string, ts: string) {
+    const message = { type: 'message', user, text, ts };
+    this.history.set(channel, [message, ...(this.history.get(channel) ?? [])]);
+  }
+
   failNext(method: string, count: number, retryAfter = 1) {
     this.failures.set(method, { count, retryAfter });
   }

@@ -22,6 +22,8 @@ export interface ChatContext {
   channelName?: string;
   /** The people of this channel, from the platform (Slack `conversations.members`, the Teams roster). */
   channelPeople?: () => Promise<AudienceEntry[]>;
+  /** Records the channel's recent messages, where the platform lets us read them; how many were new. */
+  importHistory?: () => Promise<number>;
 }
 
 /** `cyclus plan … kanaal`: the audience is the people of the channel the command was typed in. */
@@ -194,8 +196,12 @@ async function run(core: Core, ctx: ChatContext, text: string): Promise<ChatRepl
         channelName: ctx.channelName,
         theme: theme.join(' '),
       });
+      const linked = t(locale, 'chat.community.linked', {
+        theme: themeTitle(community.agendaId, community.themeId),
+      });
+      const imported = ctx.importHistory ? await ctx.importHistory() : 0;
       return privateText(
-        t(locale, 'chat.community.linked', { theme: themeTitle(community.agendaId, community.themeId) }),
+        imported ? `${linked}\n${t(locale, 'chat.community.imported', { count: imported })}` : linked,
       );
     }
     case 'join':

@@ -106,6 +106,9 @@ export const newMessageEventSchema = z.object({
   bot_id: z.undefined().optional(),
 });
 
+/** A message of `conversations.history`: a person's message, without the event's channel. */
+export const historyMessageSchema = newMessageEventSchema.omit({ channel: true });
+
 export const changedMessageEventSchema = z.object({
   type: z.literal('message'),
   subtype: z.literal('message_changed'),

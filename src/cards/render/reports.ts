@@ -2,7 +2,7 @@ import { UPDATE_STATUSES } from '../../core/model';
 import { type Locale, t } from '../../i18n/index';
 import type { CycleStatusData, ResponseRate, SummaryData } from '../data';
 import { memberText } from '../member-text';
-import { bulletList, cardStrings, formatDateTime, percent } from '../strings';
+import { bulletList, cardStrings, formatDate, formatDateTime, percent } from '../strings';
 import { type BoundCard, bindTemplate } from '../template';
 import { itemCode } from './items';
 
@@ -18,6 +18,10 @@ export function renderSummary(data: SummaryData, locale: Locale): BoundCard {
     answered,
     asked,
     percent: percent(answered, asked),
+    from: formatDate(data.period.from, locale, data.period.timeZone),
+    // The period runs up to (not including) its end: the card names the last day in it.
+    to: formatDate(new Date(data.period.to.getTime() - 1), locale, data.period.timeZone),
+    messages: data.messages,
   });
   const practices = data.practices.map((p) =>
     memberText(p.boardName ? `${p.title} (${p.boardName})` : p.title),
@@ -25,6 +29,7 @@ export function renderSummary(data: SummaryData, locale: Locale): BoundCard {
   return bindTemplate('summary', locale, {
     strings,
     basedOn: data.cycleName ? strings.basedOn : strings.basedOnDiscussion,
+    period: data.messages === 1 ? strings.periodOne : strings.period,
     ambitionText: data.ambition.text,
     keyPoints: data.keyPoints.length ? bulletList(data.keyPoints.map(memberText)) : strings.noKeyPoints,
     hasUpdates: total > 0,

@@ -51,32 +51,33 @@ function grams(contentWords: readonly string[]): string[] {
 
 interface Space {
   idf: Map<string, number>;
-  docs: { vector: Vector; norm: number }[];
+  norms: number[];
+  /** Per term, the ambitions whose bag has it, with its weight there: a message meets only those. */
+  postings: Map<string, { doc: number; weight: number }[]>;
 }
 
 function space(docTerms: Vector[]): Space {
   const idf = inverseDocumentFrequency(docTerms.map((tf) => tf.keys()));
-  return {
-    idf,
-    docs: docTerms.map((tf) => {
-      const vector = tfidf(tf, idf);
-      return { vector, norm: norm(vector) };
-    }),
-  };
+  const postings = new Map<string, { doc: number; weight: number }[]>();
+  const norms = docTerms.map((tf, doc) => {
+    const vector = tfidf(tf, idf);
+    for (const [t, weight] of vector) {
+      const list = postings.get(t);
+      if (list) list.push({ doc, weight });
+      else postings.set(t, [{ doc, weight }]);
+    }
+    return norm(vector);
+  });
+  return { idf, norms, postings };
 }
 
 function similarities(s: Space, query: Vector): number[] {
   const q = tfidf(query, s.idf);
   const qNorm = norm(q);
-  return s.docs.map((d) => {
-    if (qNorm === 0 || d.norm === 0) return 0;
-    let sum = 0;
-    for (const [t, w] of q) {
-      const o = d.vector.get(t);
-      if (o) sum += w * o;
-    }
-    return sum / (qNorm * d.norm);
-  });
+  const sums = new Float64Array(s.norms.length);
+  for (const [t, w] of q)
+    for (const p of s.postings.get(t) ?? []) sums[p.doc] = (sums[p.doc] ?? 0) + w * p.weight;
+  return s.norms.map((n, i) => (qNorm === 0 || n === 0 ? 0 : (sums[i] as number) / (qNorm * n)));
 }
 
 interface Bag {
@@ -146,8 +147,11 @@ export class AmbitionClassifier {
 
   /** Every ambition with its score (0 to 1), best first. */
   rank(text: string): RankedAmbition[] {
+    return this.rankWords(contentWords(text));
+  }
+
+  private rankWords(cw: readonly string[]): RankedAmbition[] {
     const { stems, grams: gramSpace } = this.built();
-    const cw = contentWords(text);
     const byStem = similarities(stems, counts(cw.map(stem)));
     const byGram = similarities(gramSpace, counts(grams(cw)));
     return this.ids
@@ -168,7 +172,8 @@ export class AmbitionClassifier {
    * within SECOND_LINK_MARGIN of it that also reaches the threshold. Empty when the text says too little.
    */
   suggestAll(text: string, threshold = AUTO_LINK_THRESHOLD): RankedAmbition[] {
-    return saysEnough(text) ? pickSuggestions(this.rank(text), threshold) : [];
+    const cw = contentWords(text);
+    return cw.length >= MIN_CONTENT_WORDS ? pickSuggestions(this.rankWords(cw), threshold) : [];
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Actor } from '../access';
 import type { Member } from '../model';
 import type { CoreDeps } from '../ports';
+import { correctMessageAmbitions } from './corrections';
 import { digestContent, dueDigests, queueDigests } from './digests';
 import type { RenderOptions } from './labels';
 import { learnedClassifier } from './learning';
@@ -38,6 +39,9 @@ export function discussionCommands(deps: CoreDeps) {
     /** Removing a wrong (automatic) link, or replacing it, in one go. */
     correctLinks: (memberId: string, input: MessageAddress & { add: string[]; remove: string[] }) =>
       correctLinks(deps, memberId, input),
+    /** A coordinator sets a message's ambitions on the dashboard (manual links, learned). */
+    correctMessageAmbitions: (memberId: string, input: { messageId: string; ambitions: readonly string[] }) =>
+      correctMessageAmbitions(deps, memberId, input),
     /** The agenda's ambitions ranked for a text, best first, with what the association taught it. */
     classify: async (agendaId: string, text: string) => (await learnedClassifier(deps, agendaId)).rank(text),
     /** `samenvatting <ambitie>`: the summary object the card, dashboard and Markdown render. */

@@ -109,18 +109,24 @@ export interface DiscussionRepository {
   /** Stores a message's analysis (sentences, steering flag), replacing any earlier one. */
   saveAnalysis(messageId: string, analysis: MessageAnalysis): Promise<void>;
   /**
-   * The candidate sentences of the scope's messages for a summary, picked by the store: of the statements
-   * with at least minTerms content terms the `statements` whose terms recur most in the scope's
-   * discussion, and the newest `questions`; each with the sentence before it when it leans on it.
+   * The candidate sentences of a summary, picked by the store: the sentences (questions, and statements
+   * with at least minTerms content terms) of at most `messages` messages of the scope (those a person
+   * linked first, then the classifier's surest) and of the newest `recent`; each with the sentence before
+   * it when it leans on it.
    */
   summarySentences(
     scope: AmbitionScope,
-    limits: { minTerms: number; statements: number; questions: number },
+    limits: { minTerms: number; messages: number; recent: number },
   ): Promise<StoredSentence[]>;
   /** The scope's messages counted per author (board, member), by link source and flags. */
   ambitionActivity(scope: AmbitionScope): Promise<AuthorActivity[]>;
-  /** Where these messages are and who wrote them (the sources of key points and questions). */
-  messageRefs(messageIds: readonly string[]): Promise<AmbitionMessage[]>;
+  /**
+   * Where these messages are and who wrote them (the sources of key points and questions), and whether
+   * someone else posted in the message's thread after it (a question's answer).
+   */
+  messageRefs(messageIds: readonly string[]): Promise<(AmbitionMessage & { answered: boolean })[]>;
+  /** Vacuums and analyses the tables summaries read (daily; outside any transaction). */
+  tidySummaryTables(): Promise<void>;
   /** The texts of the scope's messages whose sentences are not stored yet (recorded before they were). */
   unanalysedTexts(scope: AmbitionScope): Promise<Map<string, string>>;
   /**

@@ -18,12 +18,11 @@ export async function recordMessages(
   inputs: readonly RecordMessageInput[],
 ): Promise<{ recorded: number; linked: number }> {
   const repos = deps.store.repos;
-  const communities = new Map<string, Community | null>();
-  for (const i of inputs) {
-    const key = `${i.workspaceId} ${i.channelId}`;
-    if (!communities.has(key))
-      communities.set(key, await repos.communities.findByChannel(i.workspaceId, i.channelId));
-  }
+  // One look-up per workspace for the channels of the batch.
+  const communities = new Map<string, Community>();
+  for (const workspaceId of new Set(inputs.map((i) => i.workspaceId)))
+    for (const c of await repos.communities.listByWorkspace(workspaceId))
+      communities.set(`${workspaceId} ${c.channelId}`, c);
   const classifiers = new Map<string, AmbitionClassifier>();
   for (const c of communities.values())
     if (c && !classifiers.has(c.agendaId))

@@ -31,5 +31,8 @@ export async function purgeExpiredTexts(
     });
     deps.logger.info({ purged, cutoff: cutoff.toISOString() }, 'message texts past retention purged');
   }
+  // The embedded database runs no autovacuum: summaries read their scope from the links' index alone only
+  // where the table is vacuumed, and plan with fresh statistics only where it is analysed.
+  await deps.store.repos.discussion.tidySummaryTables();
   return { purged, cutoff };
 }

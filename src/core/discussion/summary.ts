@@ -7,14 +7,7 @@ import { DAY_MS } from '../time';
 import { analyseMessage } from './analysis';
 import { distinctQuestions, extract, MIN_TERMS, type Question } from './extractive';
 import { messageLink } from './message-links';
-import type {
-  AmbitionMessage,
-  AmbitionScope,
-  AuthorActivity,
-  MessageRef,
-  StoredSentence,
-  ThreadPost,
-} from './ports';
+import type { AmbitionMessage, AmbitionScope, AuthorActivity, MessageRef, StoredSentence } from './ports';
 import { settingsOf } from './settings';
 import {
   type AmbitionSummary,
@@ -72,35 +65,14 @@ async function seesNames(
 }
 
 /** Questions nobody else answered in their thread afterwards, newest first, near-duplicates left out. */
-async function openQuestions(
-  repos: Repositories,
+function openQuestions(
   questions: readonly Question[],
-  messages: ReadonlyMap<string, AmbitionMessage>,
-): Promise<OpenQuestion[]> {
-  const threadOf = (m: { communityId: string; threadExternalId: string | null; externalId: string }) =>
-    `${m.communityId} ${m.threadExternalId ?? m.externalId}`;
-  const asked = questions.flatMap((q) => {
+  messages: ReadonlyMap<string, AmbitionMessage & { answered: boolean }>,
+): OpenQuestion[] {
+  const open = questions.flatMap((q) => {
     const m = messages.get(q.messageId);
-    return m ? [{ q, m }] : [];
+    return m && !m.answered ? [{ q, m }] : [];
   });
-  const threads = new Map(
-    asked.map(({ m }) => [
-      threadOf(m),
-      { communityId: m.communityId, root: m.threadExternalId ?? m.externalId },
-    ]),
-  );
-  const postsByThread = new Map<string, ThreadPost[]>();
-  for (const p of await repos.discussion.threadPosts([...threads.values()])) {
-    const key = `${p.communityId} ${p.root}`;
-    const list = postsByThread.get(key);
-    if (list) list.push(p);
-    else postsByThread.set(key, [p]);
-  }
-  const answered = (m: AmbitionMessage) =>
-    (postsByThread.get(threadOf(m)) ?? []).some(
-      (p) => p.postedAt > m.postedAt && (p.memberId === null || p.memberId !== m.memberId),
-    );
-  const open = asked.filter(({ m }) => !answered(m));
   open.sort((a, b) => b.m.postedAt.getTime() - a.m.postedAt.getTime());
   return distinctQuestions(
     open.map(({ q }) => q),
@@ -108,8 +80,11 @@ async function openQuestions(
   ).map((q) => ({ text: q.text, source: toRef(messages.get(q.messageId) as AmbitionMessage) }));
 }
 
-/** Statements and questions the store hands to a summary at most. */
-export const SUMMARY_PICK = { minTerms: MIN_TERMS, statements: 400, questions: 200 };
+/**
+ * The messages whose sentences the store hands to a summary at most: the surest `messages` and the newest
+ * `recent`. A larger scope is counted whole, but its key points come from these.
+ */
+export const SUMMARY_PICK = { minTerms: MIN_TERMS, messages: 400, recent: 200 };
 
 /**
  * The candidate sentences of the scope: stored at ingestion, picked by the store; messages recorded
@@ -230,7 +205,7 @@ export async function summariseAmbition(
     keyPointsBy: drafted.by,
     messages: { total: count.total, withText: count.withText, bySource, steering: count.steering },
     keyPoints,
-    openQuestions: await openQuestions(repos, extraction.questions, byId),
+    openQuestions: openQuestions(extraction.questions, byId),
     practices: practices.map((p) => ({
       id: p.id,
       title: p.title,

@@ -1,5 +1,5 @@
 import type { AnalysedSentence } from '../../core/discussion/analysis';
-import type { AmbitionMessage, DiscussionRepository } from '../../core/discussion/ports';
+import type { AmbitionMessage, AmbitionScope, DiscussionRepository } from '../../core/discussion/ports';
 import type { LinkSource } from '../../core/model';
 import type { Queryable } from '../db';
 import { messagePlaceFromRow } from './rows';
@@ -38,9 +38,29 @@ export function ambitionMessageFromRow(r: Row): AmbitionMessage {
   };
 }
 
+/**
+ * The links of a summary's scope ($1 … $5, see scopeParams), with the facts of their messages the links
+ * carry (migration 015): one range of the (ambition, posted_at) index, the agenda's few communities.
+ */
+const SCOPE = `SELECT ma.message_id, ma.source, ma.score, ma.posted_at, ma.board_id, ma.member_id, ma.has_text,
+    ma.analysed, ma.steering
+  FROM message_ambitions ma
+  WHERE ma.ambition_id = $2 AND ma.posted_at >= $3 AND ma.posted_at < $4
+    AND ma.community_id = ANY (ARRAY(SELECT c.id FROM communities c WHERE c.agenda_id = $1 AND ($5::text IS NULL OR c.id = $5)))`;
+
+function scopeParams(scope: AmbitionScope) {
+  return [scope.agendaId, scope.ambitionId, scope.from, scope.to, scope.communityId ?? null];
+}
+
 type SummaryQueries = Pick<
   DiscussionRepository,
-  'saveAnalysis' | 'summarySentences' | 'ambitionActivity' | 'messageRefs' | 'unanalysedTexts' | 'insertBatch'
+  | 'saveAnalysis'
+  | 'summarySentences'
+  | 'ambitionActivity'
+  | 'messageRefs'
+  | 'unanalysedTexts'
+  | 'insertBatch'
+  | 'tidySummaryTables'
 >;
 
 export function summaryQueries(db: Queryable): SummaryQueries {
@@ -58,9 +78,9 @@ export function summaryQueries(db: Queryable): SummaryQueries {
       );
     },
     async summarySentences(scope, limits) {
-      // The scope's candidate sentences; each statement scored by how much its terms recur in the scope
-      // (the log of their frequency, per square root of its length): those the discussion keeps coming
-      // back to. Only the best and the newest questions leave the database.
+      // The scope is one range of the links' (ambition, posted_at) index; of its messages the `messages`
+      // a person linked first, then the classifier's best, and the newest `recent`: only their sentences
+      // leave the database. The summary ranks them by how central they are.
       const res = await db.query<{
         message_id: string;
         position: number;
@@ -69,37 +89,17 @@ export function summaryQueries(db: Queryable): SummaryQueries {
         question: boolean;
         context: string | null;
       }>(
-        `WITH scope AS MATERIALIZED (
-           SELECT s.message_id, s.position, s.terms, s.term_count, s.question, dm.posted_at
-           FROM communities c
-           JOIN discussion_messages dm ON dm.community_id = c.id
-           JOIN message_ambitions ma ON ma.message_id = dm.id AND ma.ambition_id = $2
-           JOIN message_sentences s ON s.message_id = dm.id
-           WHERE c.agenda_id = $1 AND dm.posted_at >= $3 AND dm.posted_at < $4
-             AND ($5::text IS NULL OR c.id = $5) AND (s.question OR s.term_count >= $6)),
-         df AS (
-           SELECT t, ln(1 + count(*)) AS w FROM scope, unnest(scope.terms) AS t WHERE NOT scope.question GROUP BY t),
+        `WITH scope AS (${SCOPE} AND ma.analysed AND ma.has_text),
          picked AS (
-           (SELECT sc.message_id, sc.position
-            FROM scope sc CROSS JOIN LATERAL unnest(sc.terms) AS u (t) JOIN df ON df.t = u.t
-            WHERE NOT sc.question
-            GROUP BY sc.message_id, sc.position
-            ORDER BY sum(df.w) / sqrt(max(sc.term_count)) DESC, sc.message_id, sc.position
-            LIMIT $7)
-           UNION ALL
-           (SELECT message_id, position FROM scope WHERE question ORDER BY posted_at DESC LIMIT $8))
+           (SELECT message_id FROM scope
+            ORDER BY source = 'auto', score DESC NULLS FIRST, posted_at DESC, message_id LIMIT $6)
+           UNION
+           (SELECT message_id FROM scope ORDER BY posted_at DESC, message_id LIMIT $7))
          SELECT s.message_id, s.position, s.text, array_to_string(s.terms, ' ') AS terms, s.question, s.context
-         FROM picked JOIN message_sentences s USING (message_id, position)`,
-        [
-          scope.agendaId,
-          scope.ambitionId,
-          scope.from,
-          scope.to,
-          scope.communityId ?? null,
-          limits.minTerms,
-          limits.statements,
-          limits.questions,
-        ],
+         FROM picked JOIN message_sentences s USING (message_id)
+         WHERE s.question OR s.term_count >= $8
+         ORDER BY s.message_id, s.position`,
+        [...scopeParams(scope), limits.messages, limits.recent, limits.minTerms],
       );
       return res.rows.map((r) => ({
         messageId: r.message_id,
@@ -123,19 +123,16 @@ export function summaryQueries(db: Queryable): SummaryQueries {
         thread: number;
         auto: number;
       }>(
-        `SELECT dm.board_id, dm.member_id, count(*)::int AS n, count(dm.text)::int AS with_text,
-           count(*) FILTER (WHERE dm.steering)::int AS steering,
-           count(*) FILTER (WHERE dm.text IS NOT NULL AND NOT dm.analysed)::int AS unanalysed,
-           count(*) FILTER (WHERE ma.source = 'tag')::int AS tag,
-           count(*) FILTER (WHERE ma.source = 'manual')::int AS manual,
-           count(*) FILTER (WHERE ma.source = 'thread')::int AS thread,
-           count(*) FILTER (WHERE ma.source = 'auto')::int AS auto
-         FROM communities c
-         JOIN discussion_messages dm ON dm.community_id = c.id
-         JOIN message_ambitions ma ON ma.message_id = dm.id AND ma.ambition_id = $2
-         WHERE c.agenda_id = $1 AND dm.posted_at >= $3 AND dm.posted_at < $4 AND ($5::text IS NULL OR c.id = $5)
-         GROUP BY dm.board_id, dm.member_id`,
-        [scope.agendaId, scope.ambitionId, scope.from, scope.to, scope.communityId ?? null],
+        `SELECT board_id, member_id, count(*)::int AS n, count(*) FILTER (WHERE has_text)::int AS with_text,
+           count(*) FILTER (WHERE steering)::int AS steering,
+           count(*) FILTER (WHERE has_text AND NOT analysed)::int AS unanalysed,
+           count(*) FILTER (WHERE source = 'tag')::int AS tag,
+           count(*) FILTER (WHERE source = 'manual')::int AS manual,
+           count(*) FILTER (WHERE source = 'thread')::int AS thread,
+           count(*) FILTER (WHERE source = 'auto')::int AS auto
+         FROM (${SCOPE}) AS scope
+         GROUP BY board_id, member_id`,
+        scopeParams(scope),
       );
       return res.rows.map((r) => ({
         boardId: r.board_id,
@@ -149,40 +146,70 @@ export function summaryQueries(db: Queryable): SummaryQueries {
     },
     async messageRefs(messageIds) {
       if (messageIds.length === 0) return [];
+      // With, in the same query, whether someone else posted in its thread after it (an answer).
       const res = await db.query(
         `SELECT dm.id, dm.community_id, c.workspace_id, w.platform, c.channel_id, dm.external_id,
            dm.thread_external_id, dm.posted_at, dm.member_id, dm.board_id, dm.text IS NOT NULL AS has_text,
-           dm.analysed, dm.steering, 'tag' AS source
+           dm.analysed, dm.steering, 'tag' AS source,
+           EXISTS (
+             SELECT 1 FROM discussion_messages p
+             WHERE p.community_id = dm.community_id AND p.thread_external_id = coalesce(dm.thread_external_id, dm.external_id)
+               AND p.posted_at > dm.posted_at
+               AND (p.member_id IS NULL OR p.member_id IS DISTINCT FROM dm.member_id))
+           OR EXISTS (
+             SELECT 1 FROM discussion_messages p
+             WHERE p.community_id = dm.community_id AND p.external_id = dm.thread_external_id
+               AND p.posted_at > dm.posted_at
+               AND (p.member_id IS NULL OR p.member_id IS DISTINCT FROM dm.member_id)) AS answered
          FROM discussion_messages dm
          JOIN communities c ON c.id = dm.community_id
          JOIN workspaces w ON w.id = c.workspace_id
          WHERE dm.id = ANY($1::text[])`,
         [[...messageIds]],
       );
-      return res.rows.map(ambitionMessageFromRow);
+      return res.rows.map((r) => ({ ...ambitionMessageFromRow(r), answered: r.answered === true }));
+    },
+    async tidySummaryTables() {
+      await db.query('VACUUM (ANALYZE) message_ambitions, message_sentences');
     },
     async unanalysedTexts(scope) {
       const res = await db.query<{ id: string; text: string }>(
-        `SELECT dm.id, dm.text
-         FROM communities c
-         JOIN discussion_messages dm ON dm.community_id = c.id
-         JOIN message_ambitions ma ON ma.message_id = dm.id AND ma.ambition_id = $2
-         WHERE c.agenda_id = $1 AND dm.posted_at >= $3 AND dm.posted_at < $4 AND ($5::text IS NULL OR c.id = $5)
-           AND dm.text IS NOT NULL AND NOT dm.analysed`,
-        [scope.agendaId, scope.ambitionId, scope.from, scope.to, scope.communityId ?? null],
+        `SELECT dm.id, dm.text FROM (${SCOPE} AND ma.has_text AND NOT ma.analysed) AS scope
+         JOIN discussion_messages dm ON dm.id = scope.message_id
+         WHERE dm.text IS NOT NULL`,
+        scopeParams(scope),
       );
       return new Map(res.rows.map((r) => [r.id, r.text]));
     },
     async insertBatch(messages, links, at) {
       if (messages.length === 0) return new Set();
+      // One statement: the messages, then the links and sentences of those that were new (a message whose
+      // platform id is stored already keeps what it has). The links take their message's facts from it.
       const res = await db.query<{ id: string }>(
-        `INSERT INTO discussion_messages (id, community_id, external_id, thread_external_id, member_id, board_id,
-           text, posted_at, analysed, steering)
-         SELECT t.id, t.community_id, t.external_id, t.thread_external_id, t.member_id, t.board_id, t.text,
-           t.posted_at, true, t.steering FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],
-           $6::text[], $7::text[], $8::timestamptz[], $9::bool[])
-           AS t (id, community_id, external_id, thread_external_id, member_id, board_id, text, posted_at, steering)
-         ON CONFLICT (community_id, external_id) DO NOTHING RETURNING id`,
+        `WITH m AS (
+           INSERT INTO discussion_messages (id, community_id, external_id, thread_external_id, member_id,
+             board_id, text, posted_at, analysed, steering)
+           SELECT t.id, t.community_id, t.external_id, t.thread_external_id, t.member_id, t.board_id, t.text,
+             t.posted_at, true, t.steering FROM unnest($1::text[], $2::text[], $3::text[], $4::text[],
+             $5::text[], $6::text[], $7::text[], $8::timestamptz[], $9::bool[])
+             AS t (id, community_id, external_id, thread_external_id, member_id, board_id, text, posted_at, steering)
+           ON CONFLICT (community_id, external_id) DO NOTHING
+           RETURNING id, community_id, posted_at, member_id, board_id, steering),
+         l AS (
+           INSERT INTO message_ambitions (message_id, ambition_id, source, score, created_at, community_id,
+             posted_at, member_id, board_id, has_text, analysed, steering)
+           SELECT t.message_id, t.ambition_id, t.source, t.score, $14, m.community_id, m.posted_at, m.member_id,
+             m.board_id, true, true, m.steering
+           FROM unnest($10::text[], $11::text[], $12::text[], $13::real[]) AS t (message_id, ambition_id, source, score)
+           JOIN m ON m.id = t.message_id),
+         s AS (
+           INSERT INTO message_sentences (message_id, position, text, terms, term_count, question, context)
+           SELECT t.message_id, t.position, t.text, string_to_array(t.terms, ' '), t.term_count, t.question,
+             t.context
+           FROM unnest($15::text[], $16::int[], $17::text[], $18::text[], $19::int[], $20::bool[], $21::text[])
+             AS t (message_id, position, text, terms, term_count, question, context)
+           WHERE t.message_id IN (SELECT id FROM m))
+         SELECT id FROM m`,
         [
           messages.map((m) => m.id),
           messages.map((m) => m.communityId),
@@ -193,27 +220,17 @@ export function summaryQueries(db: Queryable): SummaryQueries {
           messages.map((m) => m.text),
           messages.map((m) => m.postedAt),
           messages.map((m) => m.analysis.steering),
+          links.map((l) => l.messageId),
+          links.map((l) => l.ambitionId),
+          links.map((l) => l.source),
+          links.map((l) => l.score),
+          at,
+          ...sentenceParams(
+            messages.flatMap((m) => m.analysis.sentences.map((x) => ({ ...x, messageId: m.id }))),
+          ),
         ],
       );
-      const created = new Set(res.rows.map((r) => r.id));
-      const mine = links.filter((l) => created.has(l.messageId));
-      if (mine.length)
-        await db.query(
-          `INSERT INTO message_ambitions (message_id, ambition_id, source, score, created_at)
-           SELECT t.*, $5 FROM unnest($1::text[], $2::text[], $3::text[], $4::real[]) AS t`,
-          [
-            mine.map((l) => l.messageId),
-            mine.map((l) => l.ambitionId),
-            mine.map((l) => l.source),
-            mine.map((l) => l.score),
-            at,
-          ],
-        );
-      const sentences = messages.flatMap((m) =>
-        created.has(m.id) ? m.analysis.sentences.map((x) => ({ ...x, messageId: m.id })) : [],
-      );
-      if (sentences.length) await db.query(INSERT_SENTENCES, sentenceParams(sentences));
-      return created;
+      return new Set(res.rows.map((r) => r.id));
     },
   };
 }

@@ -7,6 +7,7 @@ import type { Core } from '../../../core/index';
 import { reportError } from '../../../error-sink';
 import { t } from '../../../i18n/index';
 import { handleCommand } from '../../chat/handle-command';
+import { importChannelHistory } from '../channel-history';
 import { channelPeople } from '../channel-people';
 import { slackMember } from '../identity';
 import { wrapMetadata } from '../modal-metadata';
@@ -40,6 +41,7 @@ export function registerCommands(app: App, core: Core, defaultLocale: 'nl' | 'en
         channelId: isDirect(cmd.channel_id) ? null : cmd.channel_id,
         channelName: cmd.channel_name,
         channelPeople: () => channelPeople(client, cmd.team_id, cmd.channel_id, context.botUserId),
+        importHistory: () => importChannelHistory(core, client, cmd.team_id, cmd.channel_id),
       },
       cmd.text,
     );

@@ -2,6 +2,7 @@ import type { Coverage } from '../../../core/coverage';
 import { TREND_LABELS } from '../../../core/discussion/labels';
 import type { AmbitionSummary } from '../../../core/discussion/summary';
 import { stackedBar } from './charts';
+import { correctionForm } from './corrections';
 import type { CycleDetail } from './data';
 import { type Html, html } from './html';
 import { formatDate, page, statusLabel, tr, type View } from './layout';
@@ -9,14 +10,29 @@ import { matchesSection } from './matches-section';
 import { legend, statusParts, trendChart } from './overview-page';
 import { decisionsSection, type RequestRow, requestsSection } from './steering-section';
 
+/** What the ambition page shows besides the summary; a coordinator's parts are left out for members. */
+export interface AmbitionExtras {
+  decisions?: Parameters<typeof decisionsSection>[1];
+  /** The decision form (coordinators). */
+  decide?: Html;
+  /** Contact requests made and accepted (coordinators). */
+  matches?: { asked: number; accepted: number } | null;
+  /** The ambitions a message's link can be corrected to (coordinators), and whether one just was. */
+  correcting?: { ambitions: Parameters<typeof correctionForm>[2]; corrected: boolean };
+}
+
 /** The ambition page: status per cycle, trend, the summary of the discussion, practices and steering. */
-export function ambitionPage(
-  v: View,
-  s: AmbitionSummary,
-  decisions: Parameters<typeof decisionsSection>[1] = [],
-  decide: Html = html``,
-  matches: { asked: number; accepted: number } | null = null,
-): Html {
+export function ambitionPage(v: View, s: AmbitionSummary, extras: AmbitionExtras = {}): Html {
+  const { decisions = [], decide = html``, matches = null } = extras;
+  const correcting = extras.correcting ?? { ambitions: [], corrected: false };
+  const correct = (messageId: string | undefined) =>
+    messageId
+      ? correctionForm(
+          v,
+          { agendaId: s.agenda.id, ambitionId: s.ambition.id, messageId },
+          correcting.ambitions,
+        )
+      : '';
   const title = tr(v, 'dashboard.ambition', { number: s.ambition.number, title: s.ambition.title });
   const content = html`
 <p><a href="/dashboard?agenda=${s.agenda.id}">${tr(v, 'dashboard.back')}</a></p>
@@ -39,15 +55,16 @@ ${legend(v, c.counts)}</div>`,
 </section>
 
 <section aria-labelledby="summary"><h2 id="summary">${tr(v, 'dashboard.summary')}</h2>
+${correcting.corrected ? html`<p role="status">${tr(v, 'dashboard.correct.done')}</p>` : ''}
 <h3>${tr(v, 'dashboard.keyPoints')}</h3>
 ${
   s.keyPoints.length
-    ? html`<ul class="plain">${s.keyPoints.map((p) => html`<li>${p.text}</li>`)}</ul>`
+    ? html`<ul class="plain">${s.keyPoints.map((p) => html`<li>${p.text}${correct(p.sources[0]?.messageId)}</li>`)}</ul>`
     : html`<p>${tr(v, 'dashboard.noKeyPoints')}</p>`
 }
 ${
   s.openQuestions.length
-    ? html`<h3>${tr(v, 'dashboard.openQuestions')}</h3><ul class="plain">${s.openQuestions.map((q) => html`<li>${q.text}</li>`)}</ul>`
+    ? html`<h3>${tr(v, 'dashboard.openQuestions')}</h3><ul class="plain">${s.openQuestions.map((q) => html`<li>${q.text}${correct(q.source.messageId)}</li>`)}</ul>`
     : ''
 }
 </section>

@@ -14,6 +14,7 @@ import type { Db } from '../../../store/db';
 import { dashboardRepository } from '../../../store/repositories/dashboard';
 import type { HttpServer } from '../server';
 import { DASHBOARD_CSS, DASHBOARD_JS } from './assets';
+import { mountCorrections } from './corrections';
 import { cycleDetail, overviewData } from './data';
 import { decisionSection, mountDecisionRoute } from './decision-routes';
 import { ambitionPage, cyclePage, loginPage, tabPage } from './detail-pages';
@@ -258,13 +259,20 @@ export function mountDashboard(
       const matches = isCoordinator(signed.member)
         ? await core.peerMatches({ memberId: signed.member.id }, summary.agenda.id, summary.ambition.id)
         : null;
-      send(res, 200, ambitionPage(v, summary, decisions, decide, matches));
+      const corrected = req.query.corrected === '1';
+      const ambitions = core.agendas.get(summary.agenda.id).ambitions;
+      send(
+        res,
+        200,
+        ambitionPage(v, summary, { decisions, decide, matches, correcting: { ambitions, corrected } }),
+      );
     } catch (err) {
       if (!refusal(req, res, signed, err)) throw err;
     }
   });
 
   mountDecisionRoute(router, { core, form, signedIn, viewOf, send, badRequest, checkCsrf, refusal });
+  mountCorrections<Signed>(router, { core, form, signedIn, checkCsrf, badRequest, refusal });
 
   router.get('/dashboard/cycles/:id', async (req, res) => {
     const signed = await signedIn(req, res);
