@@ -21,38 +21,58 @@ export function recipientOf(
 }
 
 /**
- * Creates the check-in and queues its prompt, in one transaction, unless another process did. The check-in
- * counts from when its prompt may go out (notBefore), so reminder moments before that are not owed.
+ * Prompts queued in one transaction of two statements: a fan-out to a thousand members is forty
+ * statements, not four thousand round trips.
  */
-export function queuePrompt(deps: CoreDeps, cycle: Cycle, member: Member, notBefore: Date): Promise<boolean> {
-  const now = deps.clock.now();
-  return deps.store.transaction(async (repos) => {
-    const created = await repos.checkIns.create({
-      id: deps.ids(),
-      cycleId: cycle.id,
-      memberId: member.id,
-      createdAt: notBefore,
-      answeredAt: null,
-      remindersSent: 0,
-      lastRemindedAt: null,
+const PROMPTS_PER_TRANSACTION = 50;
+
+export interface DuePrompt {
+  cycle: Cycle;
+  member: Member;
+  notBefore: Date;
+}
+
+/**
+ * Creates each check-in and queues its prompt, unless another process did; a check-in and its prompt are
+ * always written together. The check-in counts from when its prompt may go out (notBefore), so reminder
+ * moments before that are not owed. Returns how many were queued here.
+ */
+export async function queuePrompts(deps: CoreDeps, prompts: readonly DuePrompt[]): Promise<number> {
+  let queued = 0;
+  for (let i = 0; i < prompts.length; i += PROMPTS_PER_TRANSACTION) {
+    const chunk = prompts.slice(i, i + PROMPTS_PER_TRANSACTION);
+    queued += await deps.store.transaction(async (repos) => {
+      const created = await repos.checkIns.createMany(
+        chunk.map(({ cycle, member, notBefore }) => ({
+          id: deps.ids(),
+          cycleId: cycle.id,
+          memberId: member.id,
+          createdAt: notBefore,
+          answeredAt: null,
+          remindersSent: 0,
+          lastRemindedAt: null,
+        })),
+      );
+      const messages = chunk
+        .filter(({ cycle, member }) => created.has(`${cycle.id}:${member.id}`))
+        .map(({ cycle, member, notBefore }) => ({
+          id: deps.ids(),
+          message: {
+            dedupeKey: promptKey(cycle.id, member.id),
+            platform: member.platform,
+            workspaceId: member.workspaceId,
+            memberId: member.id,
+            conversationId: null,
+            kind: 'checkin.prompt',
+            payload: { cycleId: cycle.id, memberId: member.id },
+            notBefore,
+          },
+        }));
+      await repos.outbox.enqueueMany(messages, deps.clock.now());
+      return messages.length;
     });
-    if (!created) return false;
-    await repos.outbox.enqueue(
-      {
-        dedupeKey: promptKey(cycle.id, member.id),
-        platform: member.platform,
-        workspaceId: member.workspaceId,
-        memberId: member.id,
-        conversationId: null,
-        kind: 'checkin.prompt',
-        payload: { cycleId: cycle.id, memberId: member.id },
-        notBefore,
-      },
-      deps.ids(),
-      now,
-    );
-    return true;
-  });
+  }
+  return queued;
 }
 
 /**

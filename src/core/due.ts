@@ -1,5 +1,11 @@
 import { SCHEDULER } from './access';
-import { profileKey, queueProfilePrompt, queuePrompt, queueReminder, recipientOf } from './check-in-messages';
+import {
+  profileKey,
+  queueProfilePrompt,
+  queuePrompts,
+  queueReminder,
+  recipientOf,
+} from './check-in-messages';
 import { MAX_REMINDERS } from './cycles';
 import { queueDigests } from './discussion/digests';
 import { purgeExpiredTexts } from './discussion/retention';
@@ -203,8 +209,7 @@ export async function runDue(deps: CoreDeps): Promise<{
     }
   for (const { cycle, member, notBefore } of plan.profilePrompts)
     await queueProfilePrompt(deps.store.repos, deps, member, cycle.id, notBefore);
-  for (const { cycle, member, notBefore } of plan.checkIns)
-    if (await queuePrompt(deps, cycle, member, notBefore)) result.checkIns++;
+  result.checkIns += await queuePrompts(deps, plan.checkIns);
   for (const { cycle, member, checkIn, notBefore } of plan.reminders)
     if (await queueReminder(deps, cycle, member, checkIn, notBefore)) result.reminders++;
   for (const cycle of plan.close)

@@ -129,6 +129,8 @@ export interface CycleRepository {
 export interface CheckInRepository {
   /** Creates the check-in unless it exists; true when this call created it. */
   create(checkIn: CheckIn): Promise<boolean>;
+  /** The same for many in one statement; `cycleId:memberId` of those this call created. */
+  createMany(checkIns: readonly CheckIn[]): Promise<Set<string>>;
   get(cycleId: string, memberId: string): Promise<CheckIn | null>;
   listByCycle(cycleId: string): Promise<CheckIn[]>;
   markAnswered(cycleId: string, memberId: string, at: Date): Promise<void>;
@@ -187,6 +189,8 @@ export interface MessageRepository {
 export interface OutboxRepository {
   /** Queues the message unless one with the same dedupe key exists; true when this call queued it. */
   enqueue(message: OutboxMessage, id: string, at: Date): Promise<boolean>;
+  /** The same for many in one statement; how many this call queued. */
+  enqueueMany(messages: readonly { message: OutboxMessage; id: string }[], at: Date): Promise<number>;
 }
 
 export interface InboundEventRepository {

@@ -7,8 +7,9 @@ export interface WorkerOptions {
   /** Rows claimed at once; they are sent concurrently within the rate limits. */
   batchSize: number;
   /**
-   * Batches in flight at once (start()): a batch settles when its slowest send does, so one send that
-   * hangs until its timeout holds only its own batch while the others keep the rate.
+   * Batches in flight at once per platform (start()): a batch settles when its slowest send does, so one
+   * send that hangs until its timeout holds only its own batch while the others keep the rate. Each
+   * platform has lanes of its own: Slack's rows never wait behind a batch kept at Teams' rate.
    */
   lanes: number;
   /**

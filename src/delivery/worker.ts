@@ -47,14 +47,14 @@ export class OutboxWorker {
       this.options.limiter ?? new TokenBuckets(() => deps.clock.now().getTime(), this.options.sleep);
   }
 
-  /** Claims one batch of due rows and settles it, renewing the batch's lease while it runs. */
-  async runOnce(): Promise<DeliveryTally> {
+  /** Claims one batch of due rows (of these platforms) and settles it, renewing its lease while it runs. */
+  async runOnce(platforms: readonly Platform[] = [...this.senders.keys()]): Promise<DeliveryTally> {
     const tally = emptyTally();
     const now = this.deps.clock.now();
     const lease = { until: new Date(now.getTime() + this.options.leaseMs) };
     const token = randomUUID();
     const claimed = await this.deps.store.repos.delivery.claim({
-      platforms: [...this.senders.keys()],
+      platforms: [...platforms],
       limit: this.options.batchSize,
       now,
       leaseUntil: lease.until,
@@ -95,30 +95,33 @@ export class OutboxWorker {
   }
 
   /** Sends until nothing is due now; rows waiting for a retry later stay for the next drain. */
-  async drain(): Promise<DeliveryTally> {
+  async drain(platforms: readonly Platform[] = [...this.senders.keys()]): Promise<DeliveryTally> {
     const total = emptyTally();
     for (;;) {
-      const tally = await this.runOnce();
+      const tally = await this.runOnce(platforms);
       for (const k of Object.keys(total) as (keyof DeliveryTally)[]) total[k] += tally[k];
       if (tally.claimed === 0) return total;
     }
   }
 
-  /** Runs drains in `lanes` loops until stop(): after each wake() and every pollMs. */
+  /** Runs drains in `lanes` loops per platform until stop(): after each wake() and every pollMs. */
   start(pollMs: number): void {
     this.stopping = false;
-    const lane = async () => {
+    const lane = async (platform: Platform) => {
       while (!this.stopping) {
         let claimed = 0;
         try {
-          claimed = (await this.drain()).claimed;
+          claimed = (await this.drain([platform])).claimed;
         } catch (err) {
           reportError(this.deps.logger, err, { phase: 'delivery' });
         }
         if (claimed === 0 && !this.stopping) await this.idle(pollMs);
       }
     };
-    this.loop = Promise.all(Array.from({ length: Math.max(1, this.options.lanes) }, lane)).then(() => {});
+    const lanes = [...this.senders.keys()].flatMap((platform) =>
+      Array.from({ length: Math.max(1, this.options.lanes) }, () => lane(platform)),
+    );
+    this.loop = Promise.all(lanes).then(() => {});
   }
 
   /** Ends the loop after the sends in flight are settled. */

@@ -12,6 +12,22 @@ export function checkInRepository(db: Queryable): CheckInRepository {
       );
       return res.rowCount > 0;
     },
+    async createMany(checkIns) {
+      if (checkIns.length === 0) return new Set();
+      const res = await db.query<{ cycle_id: string; member_id: string }>(
+        `INSERT INTO check_ins (id, cycle_id, member_id, created_at)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[])
+         ON CONFLICT (cycle_id, member_id) DO NOTHING
+         RETURNING cycle_id, member_id`,
+        [
+          checkIns.map((c) => c.id),
+          checkIns.map((c) => c.cycleId),
+          checkIns.map((c) => c.memberId),
+          checkIns.map((c) => c.createdAt),
+        ],
+      );
+      return new Set(res.rows.map((r) => `${r.cycle_id}:${r.member_id}`));
+    },
     async get(cycleId, memberId) {
       const res = await db.query('SELECT * FROM check_ins WHERE cycle_id = $1 AND member_id = $2', [
         cycleId,
