@@ -2,7 +2,7 @@ import { BRAM, installPersonal, personalConversationId, TENANT } from '../teams/
 import { cardOf, inputsOf } from '../teams/harness';
 import { slackUpdateAnswers, teamsUpdateAnswers } from './support/forms';
 import { type Journey, startJourney } from './support/rig';
-import { buttonOf, type SlackView } from './support/slack-door';
+import { buttonOf } from './support/slack-door';
 
 const trace = (s: string) => process.env.JOURNEY_TRACE && process.stderr.write(`step: ${s}\n`);
 
@@ -34,18 +34,7 @@ describe('journey: a coordinator', () => {
 
     trace('people');
     // Anna (Slack) and Bram (Teams) choose their board through their own platform.
-    await j.slack.openHome('UANNA');
-    const home = j.slack.calls<{ view: SlackView }>('views.publish').at(-1)?.view as SlackView;
-    await j.slack.press('UANNA', null, buttonOf(home.blocks, 'profile.open'));
-    const [noord] = (await j.slack.suggest('UANNA', 'board', '41234')).options;
-    await j.slack.submit('UANNA', await j.slack.lastModal(), {
-      board: { type: 'external_select', selected_option: noord },
-      timeZone: {
-        type: 'static_select',
-        selected_option: { text: { text: 'Amsterdam' }, value: 'Europe/Amsterdam' },
-      },
-      locale: { type: 'radio_buttons', selected_option: { text: { text: 'Nederlands' }, value: 'nl' } },
-    });
+    await j.slack.chooseBoard('UANNA', '41234');
     await j.teams.post(installPersonal(j.teams.where, BRAM));
     await j.teams.say(BRAM, 'profiel');
     const profile = cardOf(j.teams.sentTo(personalConversationId(BRAM)).at(-1)?.body ?? null);
@@ -69,27 +58,9 @@ describe('journey: a coordinator', () => {
         `teams,${TENANT},${DIRK_AAD},Dirk Visser`,
       ].join('\n'),
     );
-    const plan = await j.cli(
-      'cycle',
-      'plan',
-      '--agenda',
-      'po-raad-2022-2026',
-      '--name',
-      'Voorjaar 2027',
-      '--opens',
-      '2027-03-15',
-      '--closes',
-      '2027-03-26',
-      '--ambitions',
-      'a1,a2',
-      '--boards',
-      '43456',
-      '--members',
-      members,
-      '--json',
-    );
+    const plan = await j.planCycle({ ambitions: 'a1,a2', boards: '43456', members: members });
     expect(plan.code).toBe(0);
-    const planned = JSON.parse(plan.out) as {
+    const planned = plan.planned as {
       id: string;
       coverage: {
         audience: number;

@@ -2,7 +2,7 @@ import { BRAM, CORA, installPersonal, personalConversationId } from '../teams/fi
 import { cardOf, cardTexts, inputsOf } from '../teams/harness';
 import { slackUpdateAnswers, teamsUpdateAnswers } from './support/forms';
 import { type Journey, startJourney } from './support/rig';
-import { buttonOf, type SlackView, textsOf } from './support/slack-door';
+import { buttonOf, textsOf } from './support/slack-door';
 
 const trace = (s: string) => process.env.JOURNEY_TRACE && process.stderr.write(`step: ${s}\n`);
 
@@ -31,28 +31,19 @@ describe('journey: a board behind is matched with a board on track', () => {
 
   /** The profile from the App Home: the board by its number, and whether other boards may make contact. */
   async function profile(user: string, duo: string, peerContact: boolean) {
-    await j.slack.openHome(user);
-    const home = j.slack.calls<{ view: SlackView }>('views.publish').at(-1)?.view as SlackView;
-    await j.slack.press(user, null, buttonOf(home.blocks, 'profile.open'));
-    const modal = await j.slack.lastModal();
+    const { saved, modal, board } = await j.slack.chooseBoard(user, duo, (form) => ({
+      peerContact: {
+        type: 'checkboxes',
+        selected_options: peerContact
+          ? (form.blocks.find((b) => b.block_id === 'peerContact')?.element?.options ?? []).slice(0, 1)
+          : [],
+      },
+    }));
     const consent = modal.blocks.find((b) => b.block_id === 'peerContact');
     expect(consent?.element?.options?.[0]?.text.text).toBe('Ja, dat mag');
     expect(JSON.stringify(consent)).toContain('Andere besturen mogen contact met mij opnemen');
-    const [board] = (await j.slack.suggest(user, 'board', duo)).options;
-    const saved = await j.slack.submit(user, modal, {
-      board: { type: 'external_select', selected_option: board },
-      timeZone: {
-        type: 'static_select',
-        selected_option: { text: { text: 'Amsterdam' }, value: 'Europe/Amsterdam' },
-      },
-      locale: { type: 'radio_buttons', selected_option: { text: { text: 'Nederlands' }, value: 'nl' } },
-      peerContact: {
-        type: 'checkboxes',
-        selected_options: peerContact ? (consent?.element?.options ?? []).slice(0, 1) : [],
-      },
-    });
     expect(saved).toEqual({});
-    return board?.value ?? '';
+    return board;
   }
 
   /** Opens the check-in in the DM and answers every item with `status`. */
@@ -95,25 +86,9 @@ describe('journey: a board behind is matched with a board on track', () => {
     });
 
     trace('the cycle: two boards on track, one behind');
-    const plan = await j.cli(
-      'cycle',
-      'plan',
-      '--agenda',
-      'po-raad-2022-2026',
-      '--name',
-      'Voorjaar 2027',
-      '--opens',
-      '2027-03-15',
-      '--closes',
-      '2027-03-26',
-      '--ambitions',
-      'a1',
-      '--boards',
-      '41234,42345,43456',
-      '--json',
-    );
+    const plan = await j.planCycle({ ambitions: 'a1', boards: '41234,42345,43456' });
     expect(plan.code).toBe(0);
-    spring = (JSON.parse(plan.out) as { id: string }).id;
+    spring = plan.id;
     await j.at('2027-03-15T08:05:00Z');
     await checkIn('UCARLA', 'on_track');
     await checkIn('UDIRK', 'on_track');
@@ -212,24 +187,14 @@ describe('journey: a board behind is matched with a board on track', () => {
 
     trace('the next cycle: Kempen on track on Teams, Noord behind on Slack');
     expect((await j.cli('cycle', 'close', spring)).code).toBe(0);
-    const plan = await j.cli(
-      'cycle',
-      'plan',
-      '--agenda',
-      'po-raad-2022-2026',
-      '--name',
-      'Najaar 2027',
-      '--opens',
-      '2027-09-15',
-      '--closes',
-      '2027-09-30',
-      '--ambitions',
-      'a1',
-      '--boards',
-      '41234,44567',
-      '--json',
-    );
-    const cycleId = (JSON.parse(plan.out) as { id: string }).id;
+    const plan = await j.planCycle({
+      ambitions: 'a1',
+      boards: '41234,44567',
+      name: 'Najaar 2027',
+      opens: '2027-09-15',
+      closes: '2027-09-30',
+    });
+    const cycleId = plan.id;
     const annaBefore = j.slack.posted('UANNA').length;
     await j.at('2027-09-15T08:05:00Z');
     const update = (await j.teams.act(BRAM, 'checkin.open', { cycleId })).value as Record<string, unknown>;

@@ -52,36 +52,9 @@ describe('journey: a coordinator records a steering decision in the dashboard', 
       'naam;bestuursnummer;regio\nStichting Openbaar Onderwijs Noord;41234;noord\n',
     );
     expect((await j.cli('boards', 'import', boards)).code).toBe(0);
-    await j.slack.openHome('UANNA');
-    const home = j.slack.calls<{ view: SlackView }>('views.publish').at(-1)?.view as SlackView;
-    await j.slack.press('UANNA', null, buttonOf(home.blocks, 'profile.open'));
-    const [noord] = (await j.slack.suggest('UANNA', 'board', '41234')).options;
-    await j.slack.submit('UANNA', await j.slack.lastModal(), {
-      board: { type: 'external_select', selected_option: noord },
-      timeZone: {
-        type: 'static_select',
-        selected_option: { text: { text: 'Amsterdam' }, value: 'Europe/Amsterdam' },
-      },
-      locale: { type: 'radio_buttons', selected_option: { text: { text: 'Nederlands' }, value: 'nl' } },
-    });
-    const plan = await j.cli(
-      'cycle',
-      'plan',
-      '--agenda',
-      'po-raad-2022-2026',
-      '--name',
-      'Voorjaar 2027',
-      '--opens',
-      '2027-03-15',
-      '--closes',
-      '2027-03-26',
-      '--ambitions',
-      'a1,a2',
-      '--boards',
-      '41234',
-      '--json',
-    );
-    const cycleId = (JSON.parse(plan.out) as { id: string }).id;
+    await j.slack.chooseBoard('UANNA', '41234');
+    const plan = await j.planCycle({ ambitions: 'a1,a2', boards: '41234' });
+    const cycleId = plan.id;
 
     trace('ask for steering');
     await j.at('2027-03-15T08:05:00Z');

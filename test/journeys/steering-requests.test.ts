@@ -1,6 +1,6 @@
 import { slackUpdateAnswers } from './support/forms';
 import { type Journey, startJourney } from './support/rig';
-import { buttonOf, type SlackView } from './support/slack-door';
+import { buttonOf } from './support/slack-door';
 
 const trace = (s: string) => process.env.JOURNEY_TRACE && process.stderr.write(`step: ${s}\n`);
 
@@ -20,24 +20,8 @@ describe('journey: a steering request is answered', () => {
   afterAll(() => j.stop());
 
   const plan = async (name: string, opens: string, closes: string) => {
-    const out = await j.cli(
-      'cycle',
-      'plan',
-      '--agenda',
-      'po-raad-2022-2026',
-      '--name',
-      name,
-      '--opens',
-      opens,
-      '--closes',
-      closes,
-      '--ambitions',
-      'a1',
-      '--boards',
-      '41234',
-      '--json',
-    );
-    return (JSON.parse(out.out) as { id: string }).id;
+    const out = await j.planCycle({ ambitions: 'a1', boards: '41234', name, opens, closes });
+    return out.id;
   };
 
   it('asks, is answered, and is reminded of the answer at the next check-in', async () => {
@@ -47,18 +31,7 @@ describe('journey: a steering request is answered', () => {
       'naam;bestuursnummer;regio\nStichting Openbaar Onderwijs Noord;41234;noord\nStichting Katholiek Onderwijs Zuid;42345;zuid\n',
     );
     expect((await j.cli('boards', 'import', boards)).code).toBe(0);
-    await j.slack.openHome('UANNA');
-    const home = j.slack.calls<{ view: SlackView }>('views.publish').at(-1)?.view as SlackView;
-    await j.slack.press('UANNA', null, buttonOf(home.blocks, 'profile.open'));
-    const [noord] = (await j.slack.suggest('UANNA', 'board', '41234')).options;
-    await j.slack.submit('UANNA', await j.slack.lastModal(), {
-      board: { type: 'external_select', selected_option: noord },
-      timeZone: {
-        type: 'static_select',
-        selected_option: { text: { text: 'Amsterdam' }, value: 'Europe/Amsterdam' },
-      },
-      locale: { type: 'radio_buttons', selected_option: { text: { text: 'Nederlands' }, value: 'nl' } },
-    });
+    await j.slack.chooseBoard('UANNA', '41234');
 
     trace('ask');
     const cycleId = await plan('Voorjaar 2027', '2027-03-15', '2027-03-26');

@@ -44,24 +44,8 @@ describe('journey: a coordinator closes the cycle with a steering decision', () 
       'naam;bestuursnummer;regio\nStichting Openbaar Onderwijs Noord;41234;noord\n',
     );
     expect((await j.cli('boards', 'import', boards)).code).toBe(0);
-    const plan = await j.cli(
-      'cycle',
-      'plan',
-      '--agenda',
-      'po-raad-2022-2026',
-      '--name',
-      'Voorjaar 2027',
-      '--opens',
-      '2027-03-15',
-      '--closes',
-      '2027-03-26',
-      '--ambitions',
-      'a1,a2',
-      '--boards',
-      '41234',
-      '--json',
-    );
-    const cycleId = (JSON.parse(plan.out) as { id: string }).id;
+    const plan = await j.planCycle({ ambitions: 'a1,a2', boards: '41234' });
+    const cycleId = plan.id;
 
     trace('too early');
     const [early] = await j.slack.command('UCORA', 'bijsturing besluit Voorjaar 2027');

@@ -166,6 +166,39 @@ export class Journey {
     }
   }
 
+  /**
+   * `cycle plan … --json` of the PO-Raad agenda as a coordinator types it, by default the spring cycle
+   * the journeys share (15 to 26 March 2027): the command's exit code and the planned cycle.
+   */
+  async planCycle(p: {
+    ambitions: string;
+    boards?: string;
+    members?: string;
+    name?: string;
+    opens?: string;
+    closes?: string;
+  }): Promise<{ code: number | null; id: string; planned: Record<string, unknown> }> {
+    const run = await this.cli(
+      'cycle',
+      'plan',
+      '--agenda',
+      'po-raad-2022-2026',
+      '--name',
+      p.name ?? 'Voorjaar 2027',
+      '--opens',
+      p.opens ?? '2027-03-15',
+      '--closes',
+      p.closes ?? '2027-03-26',
+      '--ambitions',
+      p.ambitions,
+      ...(p.boards ? ['--boards', p.boards] : []),
+      ...(p.members ? ['--members', p.members] : []),
+      '--json',
+    );
+    const planned = run.code === 0 ? (JSON.parse(run.out) as Record<string, unknown>) : {};
+    return { code: run.code, id: String(planned.id ?? ''), planned };
+  }
+
   /** A file in the journey's directory (a CSV for the CLI). */
   file(name: string, text: string): string {
     const file = path.join(this.dataDir, name);

@@ -249,6 +249,32 @@ export class SlackDoor {
   }
 
   /**
+   * A member's profile from the App Home: "Mijn gegevens", the board found by `search` (its number or
+   * name), Amsterdam and Dutch; `extra` adds fields read from the form (the opt-in). Returns the submit's answer and the board.
+   */
+  async chooseBoard(
+    user: string,
+    search: string,
+    extra: (modal: SlackView) => Record<string, Record<string, unknown>> = () => ({}),
+  ) {
+    await this.openHome(user);
+    const home = this.calls<{ view: SlackView }>('views.publish').at(-1)?.view as SlackView;
+    await this.press(user, null, buttonOf(home.blocks, 'profile.open'));
+    const modal = await this.lastModal();
+    const [board] = (await this.suggest(user, 'board', search)).options;
+    const saved = await this.submit(user, modal, {
+      board: { type: 'external_select', selected_option: board },
+      timeZone: {
+        type: 'static_select',
+        selected_option: { text: { text: 'Amsterdam' }, value: 'Europe/Amsterdam' },
+      },
+      locale: { type: 'radio_buttons', selected_option: { text: { text: 'Nederlands' }, value: 'nl' } },
+      ...extra(modal),
+    });
+    return { saved, modal, board: board?.value ?? '' };
+  }
+
+  /**
    * The modal the app opened for the last trigger (button, command or shortcut). The app opens it after
    * its ack, so this waits for it (on a busy machine that can take a while).
    */
