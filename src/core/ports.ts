@@ -127,9 +127,7 @@ export interface CycleRepository {
 }
 
 export interface CheckInRepository {
-  /** Creates the check-in unless it exists; true when this call created it. */
-  create(checkIn: CheckIn): Promise<boolean>;
-  /** The same for many in one statement; `cycleId:memberId` of those this call created. */
+  /** Creates each check-in unless it exists, in one statement; `cycleId:memberId` of those this call created. */
   createMany(checkIns: readonly CheckIn[]): Promise<Set<string>>;
   get(cycleId: string, memberId: string): Promise<CheckIn | null>;
   listByCycle(cycleId: string): Promise<CheckIn[]>;

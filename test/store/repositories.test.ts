@@ -102,8 +102,9 @@ describe.each(DRIVERS)('repositories on %s', (_name, open) => {
       remindersSent: 0,
       lastRemindedAt: null,
     };
-    expect(await repos.checkIns.create(checkIn)).toBe(true);
-    expect(await repos.checkIns.create({ ...checkIn, id: 'k2' })).toBe(false);
+    const key = `${checkIn.cycleId}:${checkIn.memberId}`;
+    expect([...(await repos.checkIns.createMany([checkIn]))]).toEqual([key]);
+    expect([...(await repos.checkIns.createMany([{ ...checkIn, id: 'k2' }]))]).toEqual([]);
     expect(await repos.checkIns.listByCycle('c1')).toHaveLength(1);
     expect(await repos.checkIns.recordReminder('c1', anna.id, 0, new Date())).toBe(true);
     expect(await repos.checkIns.recordReminder('c1', anna.id, 0, new Date())).toBe(false);

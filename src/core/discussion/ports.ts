@@ -1,17 +1,9 @@
 import type { AmbitionLink, Community, LinkSource, Member, Platform, Practice, Update } from '../model';
-import type { AuditEntry } from '../ports';
+import type { AuditEntry, NewDiscussionMessage } from '../ports';
 import type { MessageAnalysis } from './analysis';
 
 /** A message of a batch, with its analysis (recordMessages). */
-export interface BatchMessage {
-  id: string;
-  communityId: string;
-  externalId: string;
-  threadExternalId: string | null;
-  memberId: string | null;
-  boardId: string | null;
-  text: string;
-  postedAt: Date;
+export interface BatchMessage extends NewDiscussionMessage {
   analysis: MessageAnalysis;
 }
 

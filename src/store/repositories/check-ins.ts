@@ -4,14 +4,6 @@ import { checkInFromRow } from './rows';
 
 export function checkInRepository(db: Queryable): CheckInRepository {
   return {
-    async create(c) {
-      const res = await db.query(
-        `INSERT INTO check_ins (id, cycle_id, member_id, created_at) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (cycle_id, member_id) DO NOTHING`,
-        [c.id, c.cycleId, c.memberId, c.createdAt],
-      );
-      return res.rowCount > 0;
-    },
     async createMany(checkIns) {
       if (checkIns.length === 0) return new Set();
       const res = await db.query<{ cycle_id: string; member_id: string }>(
