@@ -38,6 +38,7 @@ import {
 import { peerOffer } from './peer-matching';
 import type { CoreDeps, MemberIdentity, NewBoard } from './ports';
 import { type SharePracticeInput, sharePractice } from './practices';
+import { markUnreachable, type Unreachable } from './reachability';
 import type { Holiday } from './schedule/holidays';
 import { ambitionDecisions, cycleSteering, type DecideInput, decideSteering } from './steering';
 import { type AnswerLinks, steeringAnswerView } from './steering-answers';
@@ -91,6 +92,7 @@ export function createCore(deps: CoreDeps) {
     enrolAudience: (actor: Actor, entries: readonly AudienceEntry[], source: string) =>
       enrolAudience(deps, actor, entries, source),
     deliveryProblems: (actor: Actor, from: Date, to: Date) => deliveryProblems(deps, actor, from, to),
+    markUnreachable: (who: Unreachable) => markUnreachable(deps, who),
     setBoardHoliday: (actor: Actor, boardId: string, holiday: Holiday) =>
       setBoardHoliday(deps, actor, boardId, holiday),
     removeBoardHoliday: (actor: Actor, boardId: string, schoolYear: string, name: string) =>

@@ -5,6 +5,7 @@ import { noteDeliveryProblem } from '../core/delivery-problems';
 import { decideDelivery } from '../core/delivery-rules';
 import type { Platform } from '../core/model';
 import type { CoreDeps } from '../core/ports';
+import { markUnreachableIn } from '../core/reachability';
 import { reportError } from '../error-sink';
 import { type RateLimiter, TokenBuckets } from './rate-limiter';
 import { afterTransientFailure } from './retry-policy';
@@ -273,16 +274,8 @@ export class OutboxWorker {
     const dead = await this.deps.store.transaction(async (repos) => {
       if (!(await repos.delivery.markDead(message.id, message.claimToken, now, `refused: ${reason}`)))
         return false;
-      if (memberId && (await repos.delivery.markMemberUnreachable(memberId, reason, now))) {
-        await repos.audit.write({
-          at: now,
-          actorId: actorId(SCHEDULER),
-          action: 'member.unreachable',
-          target: memberId,
-          details: { reason, kind: message.kind },
-        });
-        tally.unreachable++;
-      }
+      const who = { reason, actorId: actorId(SCHEDULER), details: { reason, kind: message.kind } };
+      if (memberId && (await markUnreachableIn(repos, now, { ...who, memberId }))) tally.unreachable++;
       return true;
     });
     if (!dead) return;

@@ -1,6 +1,5 @@
 import { type Activity, type TeamsChannelAccount, TeamsInfo, TurnContext } from 'botbuilder';
 import type { AudienceEntry } from '../../core/audience';
-import { noteDeliveryProblem } from '../../core/delivery-problems';
 import type { Core } from '../../core/index';
 import type { Member } from '../../core/model';
 import type { ConversationRef } from '../../core/ports';
@@ -143,19 +142,6 @@ export async function learnRoster(
  * A member removed the bot from their 1:1 chat: like a 403 on a send (delivery), they are marked unreachable
  * at once, what is still queued for them is cancelled, and the coordinators get the hourly notice.
  */
-export async function reportUnreachable(core: Core, memberId: string, reason: string): Promise<boolean> {
-  const now = core.deps.clock.now();
-  const marked = await core.deps.store.transaction(async (repos) => {
-    if (!(await repos.delivery.markMemberUnreachable(memberId, reason, now))) return false;
-    await repos.audit.write({
-      at: now,
-      actorId: null,
-      action: 'member.unreachable',
-      target: memberId,
-      details: { platform: 'teams', reason },
-    });
-    return true;
-  });
-  if (marked) await noteDeliveryProblem(core.deps, now, 'member.unreachable');
-  return marked;
+export function reportUnreachable(core: Core, memberId: string, reason: string): Promise<boolean> {
+  return core.markUnreachable({ memberId, reason, actorId: null, details: { platform: 'teams', reason } });
 }
