@@ -1,7 +1,8 @@
 import { closest } from './adapters/chat/parse-command';
 import { type CliCommand, type CliContext, CliRefusal, UsageError } from './adapters/cli/command';
 import { COMMANDS } from './adapters/cli/commands/index';
-import { ConfigError, defaultLocaleOf, loadConfig } from './config';
+import { ConfigError, loadConfig } from './config';
+import { defaultLocaleOf } from './config-schema';
 import { isAppError } from './core/errors';
 import { isLocale, keys, type Locale, t } from './i18n/index';
 import { createLogger } from './logger';

@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { SECRET_VARIABLES } from './config';
+import { SECRET_VARIABLES } from './config-schema';
 import type { Logger } from './core/ports';
 
 /** JSON logs on stdout; anything that looks like a secret is redacted. */

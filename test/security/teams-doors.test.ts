@@ -1,7 +1,8 @@
 import { mountTeams } from '../../src/adapters/teams/mount';
 import { isLoopback, serviceUrlAllowed } from '../../src/adapters/teams/service-url';
 import { startHttpServer } from '../../src/adapters/web/server';
-import { loadConfig, TEAMS_CHANNEL_HOSTS } from '../../src/config';
+import { loadConfig } from '../../src/config';
+import { TEAMS_CHANNEL_HOSTS } from '../../src/config-schema';
 import { silentLogger, testCore } from '../support/core';
 import { pgliteDatabase, type TestDatabase } from '../support/databases';
 import { FakeConnector } from '../teams/fake-connector';
