@@ -16,6 +16,7 @@ import { type RunningDelivery, startServerDelivery } from './delivery/start';
 import { prepareCore } from './open-core';
 import type { Db } from './store/db';
 import { openDb } from './store/open-db';
+import { platformStores } from './store/platform-stores';
 import { systemClock } from './system-clock';
 
 export interface RunningApp {
@@ -71,9 +72,9 @@ export async function startServer(
     });
     mountDashboard(http, config, core, db, { links });
     mountLegalPages(http.app, config.discussion.retentionDays);
-    slack = await mountSlack(http, config, core, db, platforms);
+    slack = await mountSlack(http, config, core, platformStores(db).slackInstallations, platforms);
     // Teams says itself whether it runs, anonymously (with a warning) or not; production refuses anonymous.
-    teams = mountTeams(http, config, core, options.teams);
+    teams = mountTeams(http, config, core, platformStores(db).teams, options.teams);
   } catch (err) {
     await http.close();
     await db.close();

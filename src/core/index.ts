@@ -24,6 +24,7 @@ import {
 } from './cycles';
 import { deliveryProblems } from './delivery-problems';
 import { discussionCommands } from './discussion/commands';
+import { doorQueries } from './door-queries';
 import { runDue, whatIsDue } from './due';
 import { meetMember, setCoordinator, setProfile } from './members';
 import type { Platform } from './model';
@@ -63,6 +64,7 @@ export function createCore(deps: CoreDeps) {
       onProgress?: (done: number, total: number) => void,
     ) => registerBoards(deps, actor, boards, onProgress),
     searchBoards: (query: string, limit?: number) => searchBoards(deps, query, limit),
+    ...doorQueries(deps),
     findBoardByDuo: (duoNumber: string) => findBoardByDuo(deps, duoNumber),
     chooseBoard: (memberId: string, boardId: string) => chooseBoard(deps, memberId, boardId),
     confirmBoard: (actor: Actor, memberId: string, boardId: string) =>

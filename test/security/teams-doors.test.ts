@@ -3,6 +3,7 @@ import { isLoopback, serviceUrlAllowed } from '../../src/adapters/teams/service-
 import { startHttpServer } from '../../src/adapters/web/server';
 import { loadConfig } from '../../src/config';
 import { TEAMS_CHANNEL_HOSTS } from '../../src/config-schema';
+import { platformStores } from '../../src/store/platform-stores';
 import { silentLogger, testCore } from '../support/core';
 import { pgliteDatabase, type TestDatabase } from '../support/databases';
 import { FakeConnector } from '../teams/fake-connector';
@@ -42,7 +43,7 @@ describe('finding 1: anyone could act as a coordinator through Teams', () => {
     const http = await startHttpServer(0, silentLogger, () => true);
     try {
       // The README's own start: no NODE_ENV, no Microsoft app id.
-      expect(mountTeams(http, loadConfig({}), core)).toBeNull();
+      expect(mountTeams(http, loadConfig({}), core, platformStores(t.db).teams)).toBeNull();
       // The request that planned a cycle as Cora, without any token.
       const res = await fetch(`http://127.0.0.1:${http.port}/api/messages`, {
         method: 'POST',

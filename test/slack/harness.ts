@@ -5,6 +5,7 @@ import { type HttpServer, startHttpServer } from '../../src/adapters/web/server'
 import { loadConfig } from '../../src/config';
 import { CLI } from '../../src/core/access';
 import type { Core } from '../../src/core/index';
+import { platformStores } from '../../src/store/platform-stores';
 import { must, seedPeople, silentLogger, type TestClock, testCore } from '../support/core';
 import { pgliteDatabase, type TestDatabase } from '../support/databases';
 import { FakeSlack } from './fake-slack';
@@ -60,7 +61,10 @@ export async function startSlackRig(
     SLACK_API_URL: opts.apiUrl ?? fake.apiUrl,
   });
   const http = await startHttpServer(0, silentLogger, () => true);
-  const adapter = must(await mountSlack(http, config, core, t.db), 'Slack adapter');
+  const adapter = must(
+    await mountSlack(http, config, core, platformStores(t.db).slackInstallations),
+    'Slack adapter',
+  );
   // Counts the requests Bolt is still handling: it acks first and works on, so "nothing happened" can be
   // asserted once they are done instead of after a guessed pause.
   let inFlight = 0;

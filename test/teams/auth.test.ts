@@ -2,6 +2,7 @@ import { ANONYMOUS_WARNING, mountTeams } from '../../src/adapters/teams/mount';
 import { teamsMode } from '../../src/adapters/teams/settings';
 import { startHttpServer } from '../../src/adapters/web/server';
 import { loadConfig } from '../../src/config';
+import { platformStores } from '../../src/store/platform-stores';
 import { testCore } from '../support/core';
 import { pgliteDatabase, type TestDatabase } from '../support/databases';
 import { FakeConnector } from './fake-connector';
@@ -109,14 +110,21 @@ describe('Teams without an app id', () => {
     Object.assign(core.deps, { logger: capturingLogger(logs) });
     const http = await startHttpServer(0, core.deps.logger, () => true);
     try {
-      expect(mountTeams(http, loadConfig({ NODE_ENV: 'production' }), core)).toBeNull();
+      expect(
+        mountTeams(http, loadConfig({ NODE_ENV: 'production' }), core, platformStores(t.db).teams),
+      ).toBeNull();
       expect(logs.map((l) => l.msg)).toContain(
         'Teams is disabled: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to enable it (TEAMS_ANONYMOUS=local runs it without authentication for a local trial)',
       );
       const res = await fetch(`http://127.0.0.1:${http.port}/api/messages`, { method: 'POST', body: '{}' });
       expect(res.status).toBe(404);
       expect(() =>
-        mountTeams(http, loadConfig({ NODE_ENV: 'production', MICROSOFT_APP_PASSWORD: 'secret' }), core),
+        mountTeams(
+          http,
+          loadConfig({ NODE_ENV: 'production', MICROSOFT_APP_PASSWORD: 'secret' }),
+          core,
+          platformStores(t.db).teams,
+        ),
       ).toThrow(
         expect.objectContaining({
           code: 'CONFIG_INVALID',
@@ -124,7 +132,12 @@ describe('Teams without an app id', () => {
         }),
       );
       expect(() =>
-        mountTeams(http, loadConfig({ NODE_ENV: 'production', TEAMS_ANONYMOUS: 'local' }), core),
+        mountTeams(
+          http,
+          loadConfig({ NODE_ENV: 'production', TEAMS_ANONYMOUS: 'local' }),
+          core,
+          platformStores(t.db).teams,
+        ),
       ).toThrow(
         expect.objectContaining({
           code: 'CONFIG_INVALID',
@@ -140,6 +153,7 @@ describe('Teams without an app id', () => {
             MICROSOFT_APP_PASSWORD: 'x',
           }),
           core,
+          platformStores(t.db).teams,
         ),
       ).toThrow(
         expect.objectContaining({

@@ -4,6 +4,7 @@ import { loadConfig } from '../../src/config';
 import { CLI } from '../../src/core/access';
 import type { Core } from '../../src/core/index';
 import type { Logger } from '../../src/core/ports';
+import { platformStores } from '../../src/store/platform-stores';
 import { must, type TestClock, testCore } from '../support/core';
 import type { TestDatabase } from '../support/databases';
 import type { FakeConnector } from './fake-connector';
@@ -67,7 +68,7 @@ export async function startTeamsRig(
   });
   const http = await startHttpServer(0, logger, () => true);
   const adapter = must(
-    mountTeams(http, config, core, {
+    mountTeams(http, config, core, platformStores(t.db).teams, {
       deadlineMs: options.deadlineMs,
       outgoingToken: OUTGOING_TOKEN,
       ...(openid

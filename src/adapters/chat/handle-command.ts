@@ -101,9 +101,7 @@ async function cycleCommand(
       let nameWords = words.slice(0, -2);
       if (!opens || !closes || !DATE.test(opens) || !DATE.test(closes) || nameWords.length === 0)
         return privateText(t(locale, 'chat.cycle.usage'));
-      const community = ctx.channelId
-        ? await core.deps.store.repos.communities.findByChannel(ctx.workspaceId, ctx.channelId)
-        : null;
+      const community = ctx.channelId ? await core.communityOfChannel(ctx.workspaceId, ctx.channelId) : null;
       let agendaId = community?.agendaId ?? (core.agendas.agendas[0]?.id as string);
       if (core.agendas.agendas.some((a) => a.id === nameWords[0])) {
         agendaId = nameWords[0] as string;

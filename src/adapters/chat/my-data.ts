@@ -51,7 +51,7 @@ export async function myDataCommand(core: Core, member: Member, args: string[]):
     return privateText(t(locale, 'chat.myData.eraseAsk', { count: messages.length }));
   }
   if (word) return privateText(t(locale, 'chat.myData.usage'));
-  const board = member.boardId ? await core.deps.store.repos.boards.get(member.boardId) : null;
+  const board = member.boardId ? await core.boardById(member.boardId) : null;
   return privateText(
     `${t(locale, 'chat.myData.profile', {
       name: member.name,

@@ -10,7 +10,6 @@ export async function steeringRequestsText(core: Core, actor: Actor, locale: Loc
   const items = await core.steeringRequests(actor);
   const waiting = items.filter((i) => i.state !== 'answered');
   if (waiting.length === 0) return t(locale, 'steering.requests.none');
-  const repos = core.deps.store.repos;
   const lines = [
     t(locale, 'steering.requests.header', {
       open: waiting.length,
@@ -19,8 +18,8 @@ export async function steeringRequestsText(core: Core, actor: Actor, locale: Loc
     }),
   ];
   for (const item of waiting) {
-    const cycle = await repos.cycles.get(item.update.cycleId);
-    const board = await repos.boards.get(item.update.boardId);
+    const cycle = await core.cycleById(item.update.cycleId);
+    const board = await core.boardById(item.update.boardId);
     lines.push(
       t(locale, 'steering.requests.item', {
         ref: item.ref,
@@ -72,8 +71,6 @@ export async function answerRequestText(
   const { text, links } = answerParts(words.join(' '));
   const answer = await core.answerSteeringRequest(actor, ref, text, links);
   const request = (await core.steeringRequests(actor)).find((r) => r.update.id === answer.updateId);
-  const asker = request?.update.memberId
-    ? await core.deps.store.repos.members.get(request.update.memberId)
-    : null;
+  const asker = request?.update.memberId ? await core.memberById(request.update.memberId) : null;
   return t(locale, 'steering.answered.saved', { name: memberText(asker?.name ?? '?') });
 }

@@ -271,15 +271,14 @@ export function onceMiddleware(core: Core): Middleware<AnyMiddlewareArgs> {
     const key =
       typeof b.event_id === 'string' ? b.event_id : b.type === 'view_submission' ? submissionKey(b) : null;
     if (key === null) return args.next();
-    const repos = core.deps.store.repos;
-    if (!(await repos.inboundEvents.claim('slack', key, core.deps.clock.now()))) return;
+    if (!(await core.claimInbound('slack', key))) return;
     try {
       await args.next();
     } catch (err) {
-      await repos.inboundEvents.forget('slack', key);
+      await core.releaseInbound('slack', key);
       throw err;
     }
     const response = args.context.ackRecord?.response as { response_action?: unknown } | undefined;
-    if (response?.response_action === 'errors') await repos.inboundEvents.forget('slack', key);
+    if (response?.response_action === 'errors') await core.releaseInbound('slack', key);
   }) as never;
 }

@@ -14,7 +14,7 @@ export async function slackMember(
   teamId: string,
   userId: string,
 ): Promise<Member> {
-  const known = await core.deps.store.repos.members.findByExternal(`slack:${teamId}`, userId);
+  const known = await core.memberByExternal(`slack:${teamId}`, userId);
   if (known?.name && known.timeZoneFrom !== 'default') return known;
   let profile: { name?: string; locale?: 'nl' | 'en'; timeZone?: string } = {};
   try {

@@ -1,5 +1,11 @@
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/oauth';
-import type { SlackInstallationRepository } from '../../store/repositories/slack-installations';
+
+/** Where Slack OAuth installations are kept (one row per workspace or enterprise), handed in at mount. */
+export interface SlackInstallations {
+  save(id: string, installation: unknown): Promise<void>;
+  get(id: string): Promise<unknown | null>;
+  remove(id: string): Promise<void>;
+}
 
 /** An org-wide install is kept under its enterprise id, any other under its team id. */
 function keyOf(q: { isEnterpriseInstall?: boolean; enterpriseId?: string; teamId?: string }): string {
@@ -9,7 +15,7 @@ function keyOf(q: { isEnterpriseInstall?: boolean; enterpriseId?: string; teamId
 }
 
 /** Bolt's installation store, in our database, so every replica sees every installation. */
-export function databaseInstallationStore(repo: SlackInstallationRepository): InstallationStore {
+export function databaseInstallationStore(repo: SlackInstallations): InstallationStore {
   return {
     async storeInstallation(installation: Installation) {
       await repo.save(

@@ -1,11 +1,10 @@
 import type { Config } from '../../config';
 import type { Core } from '../../core/index';
 import { reportError } from '../../error-sink';
-import type { Queryable } from '../../store/db';
-import { slackInstallationRepository } from '../../store/repositories/slack-installations';
 import { connectInBackground, PlatformStatus } from '../platform-status';
 import type { HttpServer } from '../web/server';
 import { slackEdge } from './edge';
+import type { SlackInstallations } from './installation-store';
 import { createSlackAdapter, type SlackAdapter, slackConfigured } from './slack-app';
 
 /**
@@ -16,7 +15,7 @@ export async function mountSlack(
   http: HttpServer,
   config: Config,
   core: Core,
-  db: Queryable,
+  installations: SlackInstallations,
   status: PlatformStatus = new PlatformStatus(),
 ): Promise<(SlackAdapter & { stop(): Promise<void> }) | null> {
   if (!slackConfigured(config)) {
@@ -26,7 +25,7 @@ export async function mountSlack(
     );
     return null;
   }
-  const slack = createSlackAdapter(config, core, slackInstallationRepository(db));
+  const slack = createSlackAdapter(config, core, installations);
   let connection: { stop(): void } | null = null;
   if (slack.router) {
     http.app.use(slackEdge(config.slack.signingSecret as string, core.deps.logger));

@@ -2,7 +2,6 @@ import { App, ExpressReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Router } from 'express';
 import type { Config } from '../../config';
 import type { Core } from '../../core/index';
-import type { SlackInstallationRepository } from '../../store/repositories/slack-installations';
 import { botTokenAuthorize } from './authorize';
 import { acknowledgeEverything, onceMiddleware, unreadableForBolt } from './edge';
 import { registerCardActions } from './handlers/card-actions';
@@ -10,7 +9,7 @@ import { registerCommands } from './handlers/commands';
 import { registerEvents } from './handlers/events';
 import { registerLinkShortcut } from './handlers/link-shortcut';
 import { registerPeerActions } from './handlers/peer-actions';
-import { databaseInstallationStore } from './installation-store';
+import { databaseInstallationStore, type SlackInstallations } from './installation-store';
 import { deliveryClients, SlackSender } from './sender';
 import { slackLogger } from './slack-logger';
 
@@ -50,7 +49,7 @@ export function slackConfigured(config: Config): boolean {
 export function createSlackAdapter(
   config: Config,
   core: Core,
-  installations: SlackInstallationRepository,
+  installations: SlackInstallations,
 ): SlackAdapter {
   const s = config.slack;
   const logger = slackLogger(core.deps.logger);

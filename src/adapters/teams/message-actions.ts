@@ -26,9 +26,7 @@ export type TaskResponse = ReturnType<typeof taskMessage> | { task: { type: 'con
 
 async function communityOf(core: Core, member: Member, activity: TeamsActivity) {
   const channelId = channelIdOf(activity);
-  const community = channelId
-    ? await core.deps.store.repos.communities.findByChannel(member.workspaceId, channelId)
-    : null;
+  const community = channelId ? await core.communityOfChannel(member.workspaceId, channelId) : null;
   return community ? { community, channelId: channelId as string } : null;
 }
 

@@ -1,6 +1,7 @@
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { Config } from '../../config';
 import type { Core } from '../../core/index';
+import type { TeamsRepository } from '../../core/teams-ports';
 import { reportError } from '../../error-sink';
 import { t } from '../../i18n/index';
 import { stripControlDeep } from '../control-chars';
@@ -46,6 +47,8 @@ export function mountTeams(
   http: HttpServer,
   config: Config,
   core: Core,
+  /** What Teams keeps beyond the domain: conversation references, Teams user ids, invoke answers. */
+  store: TeamsRepository,
   options: TeamsOptions = {},
 ): TeamsAdapter | null {
   const logger = core.deps.logger;
@@ -61,7 +64,7 @@ export function mountTeams(
       'Teams serves any tenant that installs the app; production refuses this without TEAMS_TENANTS',
     );
   const bot = createBotFramework(config, mode, options);
-  const turns = new TeamsTurns(core, bot);
+  const turns = new TeamsTurns({ core, bot, store });
   const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
   const pending = new Set<Promise<unknown>>();
 
@@ -171,6 +174,7 @@ export function mountTeams(
     sender: new TeamsSender(
       core,
       bot,
+      store,
       config.teams.graphUrl ? graphLookup(bot, config.teams.graphUrl) : null,
     ),
     async close() {

@@ -2,7 +2,7 @@ import { type Activity, type TeamsChannelAccount, TeamsInfo, TurnContext } from 
 import type { AudienceEntry } from '../../core/audience';
 import type { Core } from '../../core/index';
 import type { Member } from '../../core/model';
-import type { ConversationRef } from '../../core/ports';
+import type { ConversationRef } from '../../core/teams-ports';
 import {
   type ConversationKind,
   channelIdOf,
@@ -12,6 +12,7 @@ import {
   tenantOf,
   timeZoneOf,
 } from './activity';
+import type { TeamsDoor } from './door';
 
 /** Workspaces are keyed `platform:external id` (workspace repository); a Teams workspace is a tenant. */
 export const workspaceIdOf = (tenantId: string) => `teams:${tenantId}`;
@@ -24,7 +25,7 @@ const MAX_ROSTER_PAGES = 40;
  * object id (what COORDINATORS names); the Teams user id (29:…) is kept to open a 1:1 chat later.
  */
 export async function meetAccount(
-  core: Core,
+  { core, store }: TeamsDoor,
   account: { id: string; name?: string; aadObjectId?: string },
   where: {
     tenantId: string;
@@ -41,7 +42,7 @@ export async function meetAccount(
     locale: where.locale,
     timeZone: where.timeZone,
   });
-  await core.deps.store.repos.teams.saveUser(
+  await store.saveUser(
     {
       memberId: member.id,
       userId: account.id,
@@ -55,8 +56,8 @@ export async function meetAccount(
 }
 
 /** The member who sent the activity. */
-export function meetSender(core: Core, activity: TeamsActivity): Promise<Member> {
-  return meetAccount(core, activity.from, {
+export function meetSender(door: TeamsDoor, activity: TeamsActivity): Promise<Member> {
+  return meetAccount(door, activity.from, {
     tenantId: tenantOf(activity),
     teamId: activity.channelData?.team?.id ?? null,
     serviceUrl: activity.serviceUrl,
@@ -70,7 +71,7 @@ export function meetSender(core: Core, activity: TeamsActivity): Promise<Member>
  * thread part of its id, so a proactive message starts a new thread) or a group chat.
  */
 export async function saveConversation(
-  core: Core,
+  { core, store }: TeamsDoor,
   context: TurnContext,
   activity: TeamsActivity,
   member: Member | null,
@@ -91,10 +92,10 @@ export async function saveConversation(
     } as Record<string, unknown>,
     updatedAt: core.deps.clock.now(),
   };
-  await core.deps.store.transaction(async (repos) => {
-    await repos.workspaces.upsert('teams', tenantOf(activity));
-    await repos.teams.saveConversationRef(ref);
-  });
+  // The workspace first (the reference points to it); no transaction needed: recording a workspace is
+  // idempotent, so a failed save leaves only the workspace, and Teams' resend saves the reference.
+  await core.knowWorkspace('teams', tenantOf(activity));
+  await store.saveConversationRef(ref);
   return ref;
 }
 
@@ -115,7 +116,7 @@ async function* roster(context: TurnContext, activity: TeamsActivity): AsyncGene
  * a 1:1 chat needs), and returns them as an audience.
  */
 export async function learnRoster(
-  core: Core,
+  door: TeamsDoor,
   context: TurnContext,
   activity: TeamsActivity,
 ): Promise<AudienceEntry[]> {
@@ -127,7 +128,7 @@ export async function learnRoster(
   const people: AudienceEntry[] = [];
   for await (const account of roster(context, activity)) {
     const tenantId = account.tenantId ?? where.tenantId;
-    await meetAccount(core, account, { ...where, tenantId });
+    await meetAccount(door, account, { ...where, tenantId });
     people.push({
       platform: 'teams',
       workspace: tenantId,

@@ -1,6 +1,7 @@
 import { outboxContent } from '../../cards/outbox-content';
 import { AppError } from '../../core/errors';
 import type { Core } from '../../core/index';
+import type { TeamsRepository } from '../../core/teams-ports';
 import { outcomeOfHttpStatus, outcomeOfNetworkError, renderFailure } from '../../delivery/outcomes';
 import type { OutgoingMessage, Sender, SendOutcome } from '../../delivery/sender';
 import { reportError } from '../../error-sink';
@@ -31,13 +32,11 @@ export class TeamsSender implements Sender {
   constructor(
     private readonly core: Core,
     private readonly bot: BotFramework,
+    /** Where the bot can write and the Teams user ids of members (handed in at mount). */
+    private readonly store: TeamsRepository,
     /** Finds an uncertain send that did arrive (Graph); without it an uncertain send is at-least-once. */
     private readonly lookup: SentLookup | null = null,
   ) {}
-
-  private get repos() {
-    return this.core.deps.store.repos;
-  }
 
   async send(message: OutgoingMessage): Promise<SendOutcome> {
     let rendered: { activity: Rendered; replies: Rendered[] } | null;
@@ -151,15 +150,15 @@ export class TeamsSender implements Sender {
   private async conversation(message: OutgoingMessage): Promise<Partial<ConversationReference> | null> {
     const workspaceId = message.workspaceId ?? workspaceIdOf(message.workspaceExternalId);
     if (message.conversationId) {
-      const ref = await this.repos.teams.conversationRef(workspaceId, message.conversationId);
+      const ref = await this.store.conversationRef(workspaceId, message.conversationId);
       return ref ? (ref.reference as Partial<ConversationReference>) : null;
     }
     if (!message.memberId) return null;
-    const personal = await this.repos.teams.personalConversationRef(message.memberId);
+    const personal = await this.store.personalConversationRef(message.memberId);
     if (personal) return personal.reference as Partial<ConversationReference>;
-    const user = await this.repos.teams.user(message.memberId);
+    const user = await this.store.user(message.memberId);
     if (!user) return null;
-    const team = user.teamId ? await this.repos.teams.teamConversationRef(workspaceId, user.teamId) : null;
+    const team = user.teamId ? await this.store.teamConversationRef(workspaceId, user.teamId) : null;
     const teamBot = (team?.reference as Partial<ConversationReference> | undefined)?.bot;
     const reference = await createPersonalConversation(this.bot, {
       serviceUrl: user.serviceUrl,
@@ -167,7 +166,7 @@ export class TeamsSender implements Sender {
       userId: user.userId,
       botAccount: teamBot ?? { id: `28:${this.bot.appId}` },
     });
-    await this.repos.teams.saveConversationRef({
+    await this.store.saveConversationRef({
       workspaceId,
       conversationId: reference.conversation?.id as string,
       kind: 'personal',

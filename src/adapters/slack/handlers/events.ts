@@ -50,7 +50,7 @@ export function registerEvents(app: App, core: Core): void {
     const parsed = newMessageEventSchema.safeParse(event);
     if (!parsed.success) return; // bot messages, joins and other subtypes are not discussion
     const msg = parsed.data;
-    const community = await core.deps.store.repos.communities.findByChannel(workspaceId, msg.channel);
+    const community = await core.communityOfChannel(workspaceId, msg.channel);
     if (!community) return;
     const member = await slackMember(core, client, teamId, msg.user);
     await core.recordMessage({
@@ -67,10 +67,7 @@ export function registerEvents(app: App, core: Core): void {
   app.event('member_joined_channel', async ({ event, body, client }) => {
     const parsed = memberJoinedSchema.parse(event);
     const teamId = (body as { team_id: string }).team_id;
-    const community = await core.deps.store.repos.communities.findByChannel(
-      `slack:${teamId}`,
-      parsed.channel,
-    );
+    const community = await core.communityOfChannel(`slack:${teamId}`, parsed.channel);
     if (!community) return;
     const member = await slackMember(core, client, teamId, parsed.user);
     const theme =

@@ -33,10 +33,7 @@ export function registerLinkShortcut(app: App, core: Core): void {
     const teamId = teamOf(action);
     const member = await slackMember(core, client, teamId, action.user.id);
     const locale = member.locale;
-    const community = await core.deps.store.repos.communities.findByChannel(
-      member.workspaceId,
-      action.channel.id,
-    );
+    const community = await core.communityOfChannel(member.workspaceId, action.channel.id);
     const title = { type: 'plain_text' as const, text: t(locale, 'slack.link.title') };
     const view: ModalView = community
       ? {
