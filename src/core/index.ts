@@ -3,6 +3,7 @@ import type { Agenda } from './agenda/model';
 import { type AudienceEntry, enrolAudience } from './audience';
 import { removeBoardHoliday, setBoardHoliday } from './board-holidays';
 import { chooseBoard, confirmBoard, findBoardByDuo, registerBoards, searchBoards } from './boards';
+import { cardActionQueries } from './card-action-queries';
 import { linkCommunity, setMembership } from './communities';
 import { cycleCoverage } from './coverage';
 import {
@@ -52,6 +53,7 @@ export function createCore(deps: CoreDeps) {
   return {
     deps,
     agendas: deps.agendas,
+    ...cardActionQueries(deps),
     meetMember: (platform: Platform, workspace: string, identity: Omit<MemberIdentity, 'workspaceId'>) =>
       meetMember(deps, platform, workspace, identity),
     setProfile: (memberId: string, profile: Parameters<typeof setProfile>[2]) =>
