@@ -8,7 +8,6 @@ import { registerCardActions } from './handlers/card-actions';
 import { registerCommands } from './handlers/commands';
 import { registerEvents } from './handlers/events';
 import { registerLinkShortcut } from './handlers/link-shortcut';
-import { registerPeerActions } from './handlers/peer-actions';
 import { databaseInstallationStore, type SlackInstallations } from './installation-store';
 import { deliveryClients, SlackSender } from './sender';
 import { slackLogger } from './slack-logger';
@@ -98,7 +97,6 @@ export function createSlackAdapter(
   registerCommands(app, core, config.defaultLocale);
   registerLinkShortcut(app, core);
   registerCardActions(app, core);
-  registerPeerActions(app, core);
   const installationStore = databaseInstallationStore(installations);
   const clientOf = deliveryClients(logger, s.apiUrl, config.delivery.sendTimeoutMs);
   const sender = new SlackSender(core, async (teamId) => {

@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
-import { type SlackViewStateValues, stateToSubmitData } from '../../../cards/index';
+import { type SlackViewStateValues, stateToSubmitData, toSlackMessage } from '../../../cards/index';
 import type { Core } from '../../../core/index';
 import type { Member } from '../../../core/model';
 import { type CardOutcome, runCardAction, runFormAction } from '../../chat/card-actions';
@@ -9,10 +9,11 @@ import { homeView } from '../home-view';
 import { slackMember } from '../identity';
 import { type ModalOrigin, unwrapMetadata } from '../modal-metadata';
 import { blockActionSchema, jsonText, teamOf } from '../payloads';
-import { errorModal, modal, unreadable } from './card-modals';
+import { errorModal, modal, noticeModal, unreadable } from './card-modals';
 import { cardData, registerModalSubmissions } from './modal-submissions';
 
-const BUTTONS = /^(checkin\.open|update\.edit|update\.page|profile\.open|cycle\.remind|cycle\.close)$/;
+const BUTTONS =
+  /^(checkin\.open|update\.edit|update\.page|profile\.open|cycle\.remind|cycle\.close|peer\.ask|peer\.accept)$/;
 
 const actionValue = jsonText(z.record(z.string(), z.unknown()), 2000);
 
@@ -95,8 +96,13 @@ export function registerCardActions(app: App, core: Core): void {
         await show(modal(outcome.card, origin));
         return;
       case 'done':
+        // An accepted peer request loses its button in the chat too.
+        if (outcome.original && origin.message)
+          await client.chat.update({ ...origin.message, ...toSlackMessage(outcome.original) });
         // The App Home's cycle buttons: the home shows the cycle as it is now.
-        await client.views.publish({ user_id: member.externalId, view: await homeView(core, member) });
+        if (verb.startsWith('cycle.'))
+          await client.views.publish({ user_id: member.externalId, view: await homeView(core, member) });
+        else if (outcome.text) await show(noticeModal(outcome.text));
         return;
       case 'refused':
         await show(errorModal(outcome.error, member.locale));

@@ -3,6 +3,7 @@ import { type BoundCard, renderCard, toSlackMessage, toSlackModal } from '../../
 import { AppError } from '../../../core/errors';
 import type { Locale } from '../../../i18n/index';
 import { type ModalOrigin, wrapMetadata } from '../modal-metadata';
+import { slackText } from '../reply';
 
 /** A card as a modal that remembers where it came from. */
 export function modal(card: BoundCard, origin: ModalOrigin): ModalView {
@@ -29,4 +30,14 @@ export function errorText(err: AppError, locale: Locale): string {
 /** The refusal of a payload whose own data (a modal's metadata, a button's value) cannot be read. */
 export function unreadable(): AppError {
   return new AppError('INPUT_INVALID', 'unreadable modal metadata', { detail: '' });
+}
+
+/** A short modal that tells the person what their click did (a peer request asked, a contact accepted). */
+export function noticeModal(chatText: string): ModalView {
+  return {
+    type: 'modal',
+    title: { type: 'plain_text', text: 'Samenspraak' },
+    close: { type: 'plain_text', text: 'OK' },
+    blocks: slackText(chatText).blocks,
+  } as ModalView;
 }
