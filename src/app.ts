@@ -14,6 +14,7 @@ import type { Clock, Logger } from './core/ports';
 import type { Sender } from './delivery/sender';
 import { type RunningDelivery, startServerDelivery } from './delivery/start';
 import { prepareCore } from './open-core';
+import { dashboardStore } from './store/dashboard-store';
 import type { Db } from './store/db';
 import { openDb } from './store/open-db';
 import { platformStores } from './store/platform-stores';
@@ -70,7 +71,7 @@ export async function startServer(
       clock: options.clock,
       dashboardLink: publicUrl ? (memberId) => loginUrl(publicUrl, links.sign(memberId)) : undefined,
     });
-    mountDashboard(http, config, core, db, { links });
+    mountDashboard(http, config, core, dashboardStore(db), { links });
     mountLegalPages(http.app, config.discussion.retentionDays);
     slack = await mountSlack(http, config, core, platformStores(db).slackInstallations, platforms);
     // Teams says itself whether it runs, anonymously (with a warning) or not; production refuses anonymous.

@@ -23,6 +23,7 @@ import {
   planCycle,
   remindNow,
 } from './cycles';
+import { dashboardViews } from './dashboard-views';
 import { deliveryProblems } from './delivery-problems';
 import { discussionCommands } from './discussion/commands';
 import { doorQueries } from './door-queries';
@@ -105,6 +106,7 @@ export function createCore(deps: CoreDeps) {
     currentUpdates: (memberId: string, cycleId: string) => currentUpdates(deps, memberId, cycleId),
     sharePractice: (memberId: string, input: SharePracticeInput) => sharePractice(deps, memberId, input),
     ...discussionCommands(deps),
+    ...dashboardViews(deps),
     memberOverview: (memberId: string) => memberOverview(deps, memberId),
     decideSteering: (actor: Actor, input: DecideInput) => decideSteering(deps, actor, input),
     cycleSteering: (actor: Actor, cycleId: string) => cycleSteering(deps, actor, cycleId),

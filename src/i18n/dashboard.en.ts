@@ -96,4 +96,12 @@ export const dashboardEn: Messages = {
     'Signing in through Teams did not work. Type dashboard in the chat with Samenspraak for a link.',
   'dashboard.sso.invalid': 'The Teams token is not valid.',
   'dashboard.sso.unknown': 'Samenspraak does not know you yet: send the bot a message in Teams first.',
+  'dashboard.cards.nav': 'Cards',
+  'dashboard.cards.title': 'Cards',
+  'dashboard.cards.intro':
+    "The cards Samenspraak sends, with sample data: in Teams as an Adaptive Card (drawn here by Microsoft's renderer), in Slack as Block Kit.",
+  'dashboard.cards.teams': 'Teams (Adaptive Card)',
+  'dashboard.cards.slackMessage': 'Slack (message, Block Kit)',
+  'dashboard.cards.slackModal': 'Slack (modal, Block Kit)',
+  'dashboard.cards.builder': 'Open in Block Kit Builder',
 };

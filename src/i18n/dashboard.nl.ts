@@ -96,4 +96,12 @@ export const dashboardNl: Messages = {
     'Inloggen via Teams lukte niet. Typ dashboard in de chat met Samenspraak voor een link.',
   'dashboard.sso.invalid': 'Het Teams-token is ongeldig.',
   'dashboard.sso.unknown': 'Samenspraak kent je nog niet: stuur de bot eerst een bericht in Teams.',
+  'dashboard.cards.nav': 'Kaarten',
+  'dashboard.cards.title': 'Kaarten',
+  'dashboard.cards.intro':
+    'De kaarten die Samenspraak stuurt, met voorbeeldgegevens: in Teams als Adaptive Card (hier getekend met de renderer van Microsoft), in Slack als Block Kit.',
+  'dashboard.cards.teams': 'Teams (Adaptive Card)',
+  'dashboard.cards.slackMessage': 'Slack (bericht, Block Kit)',
+  'dashboard.cards.slackModal': 'Slack (venster, Block Kit)',
+  'dashboard.cards.builder': 'Openen in Block Kit Builder',
 };

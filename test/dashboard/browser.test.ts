@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { ssoAudiences } from '../../src/adapters/web/dashboard/sso';
+import { CARD_NAMES } from '../../src/cards/names';
 import { APP_ID, type DashboardRig, startDashboardRig, TENANT, TESS_OID } from './rig';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -205,6 +206,55 @@ describeBrowser('the dashboard in Chromium', () => {
     await page.close();
   });
 
+  it('shows a coordinator the Kaarten page: every card drawn by the Adaptive Cards renderer, within the CSP', async () => {
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`page: ${e.message}`));
+    // A CSP violation is reported to the page as an event; it is recorded before any script of ours runs.
+    await page.addInitScript(
+      "document.addEventListener('securitypolicyviolation', (e) => console.error('csp: ' + e.violatedDirective + ' ' + e.blockedURI));",
+    );
+    await signIn(page, rig.people.coordinator.id);
+    await page.getByRole('link', { name: 'Kaarten' }).click();
+    await expectVisible(page, 'heading', /^Kaarten$/);
+    const hosts = page.locator('[data-card]');
+    const templates = await hosts.count();
+    expect(templates).toBe(CARD_NAMES.length);
+    await page
+      .locator('.ac-adaptiveCard')
+      .nth(templates - 1)
+      .waitFor({ state: 'attached' });
+    expect(await page.locator('[data-card] > .ac-adaptiveCard').count()).toBe(templates);
+    // The check-in card says what it asks, in the viewer's language, as a Teams user would read it.
+    const checkin = page.locator('[data-card="checkin"] .ac-adaptiveCard');
+    expect(await checkin.textContent()).toContain('Voorjaar 2027');
+    expect(await page.locator('[data-card="update-form"] .ac-adaptiveCard input').count()).toBeGreaterThan(0);
+    expect(await page.locator('pre.block-kit').count()).toBe(templates);
+    expect(local).toContain('/dashboard/assets/adaptivecards.min.js');
+    expect(problems).toEqual([]);
+    // The watch sees what it watches for: an inline script is refused by the CSP and reported.
+    await page.evaluate(
+      "const s = document.createElement('script'); s.textContent = 'window.ran = 1'; document.body.append(s);",
+    );
+    await waitFor(
+      () => problems.some((p) => p.startsWith('console: csp: script-src')),
+      5_000,
+      'the CSP report',
+    );
+    expect(await page.evaluate('window.ran')).toBeUndefined();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    // The first cards are enough for the docs (the whole page is some 12,000 px high).
+    await page.screenshot({
+      path: path.join(SCREENSHOTS, 'cards.png'),
+      fullPage: true,
+      clip: { x: 0, y: 0, width: 1280, height: 2000 },
+    });
+    await page.close();
+  });
+
   it('loads as a Teams tab: teams-js runs, follows the dark theme and signs in with SSO', async () => {
     await context.clearCookies();
     const token = await rig.entra.token({
@@ -256,10 +306,10 @@ async function expectVisible(page: Page, role: 'heading' | 'alert' | 'status', n
   await found.first().waitFor({ state: 'visible', timeout: 10_000 });
 }
 
-async function waitFor(fn: () => boolean, ms = 15_000) {
+async function waitFor(fn: () => boolean, ms = 15_000, what = 'the fake platform') {
   const start = Date.now();
   while (!fn()) {
-    if (Date.now() - start > ms) throw new Error('timed out waiting for the fake platform');
+    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }

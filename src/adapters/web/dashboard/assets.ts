@@ -61,6 +61,8 @@ button.secondary { background: transparent; color: var(--accent); }
 .field-error { display: block; color: var(--behind); font-weight: 600; }
 ul.plain { padding-left: 1.1rem; margin: .25rem 0; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.ac-host { max-width: 32rem; border: 1px solid var(--line); border-radius: 6px; overflow: hidden; background: #fff; color: #242424; }
+pre.block-kit { max-height: 24rem; overflow: auto; background: var(--card); border: 1px solid var(--line); padding: .5rem; font-size: .8rem; }
 @media (max-width: 480px) { main { padding: .75rem; } h1 { font-size: 1.3rem; } }
 `;
 

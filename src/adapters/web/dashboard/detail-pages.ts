@@ -1,14 +1,14 @@
 import type { Coverage } from '../../../core/coverage';
+import type { CycleDetail, RequestRow } from '../../../core/dashboard-views';
 import { TREND_LABELS } from '../../../core/discussion/labels';
 import type { AmbitionSummary } from '../../../core/discussion/summary';
 import { stackedBar } from './charts';
 import { correctionForm } from './corrections';
-import type { CycleDetail } from './data';
 import { type Html, html } from './html';
 import { formatDate, page, statusLabel, tr, type View } from './layout';
 import { matchesSection } from './matches-section';
 import { legend, statusParts, trendChart } from './overview-page';
-import { decisionsSection, type RequestRow, requestsSection } from './steering-section';
+import { decisionsSection, requestsSection } from './steering-section';
 
 /** What the ambition page shows besides the summary; a coordinator's parts are left out for members. */
 export interface AmbitionExtras {

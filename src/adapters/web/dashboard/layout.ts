@@ -1,3 +1,4 @@
+import { isCoordinator } from '../../../core/access';
 import { STATUS_LABELS } from '../../../core/discussion/labels';
 import type { Member, UpdateStatus } from '../../../core/model';
 import { type Locale, t } from '../../../i18n/index';
@@ -43,7 +44,7 @@ export function page(
 ): Html {
   const teams = options.scripts === 'teams' || v.inTeams;
   const role = v.member
-    ? tr(v, v.member.roles.includes('coordinator') ? 'dashboard.role.coordinator' : 'dashboard.role.member')
+    ? tr(v, isCoordinator(v.member) ? 'dashboard.role.coordinator' : 'dashboard.role.member')
     : '';
   return html`<!doctype html>
 <html lang="${v.locale}" data-theme="light">
@@ -59,6 +60,7 @@ export function page(
   <a class="brand" href="/dashboard">${tr(v, 'dashboard.title')}</a>
   <nav aria-label="${tr(v, 'dashboard.nav')}">
     ${v.member ? html`<span>${tr(v, 'dashboard.signedInAs', { name: v.member.name })} (${role})</span>` : ''}
+    ${v.member && isCoordinator(v.member) ? html`<a href="/dashboard/cards">${tr(v, 'dashboard.cards.nav')}</a>` : ''}
     ${languageSwitch(v)}
     ${
       v.member && v.csrf && !v.inTeams

@@ -1,7 +1,7 @@
+import type { AmbitionRow, OverviewData } from '../../../core/dashboard-views';
 import { TREND_LABELS } from '../../../core/discussion/labels';
 import { UPDATE_STATUSES, type UpdateStatus } from '../../../core/model';
 import { rateBars, stackedBar, trendLine } from './charts';
-import type { AmbitionRow, OverviewData } from './data';
 import { type Html, html } from './html';
 import { formatDate, page, statusLabel, tr, type View } from './layout';
 

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Clock } from '../../../core/ports';
-import type { DashboardRepository, DashboardSession } from '../../../store/repositories/dashboard';
+import type { DashboardSession, DashboardStore } from './session-store';
 
 /** The session cookie: a random id (HttpOnly); the database keeps its hash, so replicas share sessions. */
 
@@ -53,7 +53,7 @@ export interface Sessions {
   close(cookieValue: string): Promise<void>;
 }
 
-export function sessions(repo: DashboardRepository, clock: Clock): Sessions {
+export function sessions(repo: DashboardStore, clock: Clock): Sessions {
   return {
     async open(memberId, via) {
       const id = randomBytes(32).toString('base64url');

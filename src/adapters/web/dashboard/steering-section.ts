@@ -1,6 +1,5 @@
-import type { Core } from '../../../core/index';
+import type { RequestRow } from '../../../core/dashboard-views';
 import type { SteeringDecision } from '../../../core/steering-model';
-import type { SteeringItem } from '../../../core/steering-requests';
 import { type Html, html } from './html';
 import { formatDate, tr, type View } from './layout';
 
@@ -27,23 +26,6 @@ export function decisionsSection(
   return html`<section aria-labelledby="decisions"><h2 id="decisions">${tr(v, 'dashboard.decisions')}</h2>
 ${items.length ? html`<ul class="plain">${items}</ul>` : html`<p>${tr(v, 'dashboard.noDecisions')}</p>`}
 </section>`;
-}
-
-export interface RequestRow {
-  item: SteeringItem;
-  boardName: string;
-}
-
-/** The steering requests of a cycle with their boards (coordinators only: the core checks). */
-export async function cycleRequests(core: Core, memberId: string, cycleId: string): Promise<RequestRow[]> {
-  const items = (await core.steeringRequests({ memberId })).filter((i) => i.update.cycleId === cycleId);
-  const rows: RequestRow[] = [];
-  for (const item of items)
-    rows.push({
-      item,
-      boardName: (await core.deps.store.repos.boards.get(item.update.boardId))?.name ?? '?',
-    });
-  return rows;
 }
 
 /** Every steering request of the cycle: open, overdue (too long without an answer) or answered, with the answer. */

@@ -1,0 +1,114 @@
+import express, { type Router } from 'express';
+import { z } from 'zod';
+import { t } from '../../../i18n/index';
+import type { DashboardContext } from './context';
+import { loginPage, tabPage } from './detail-pages';
+import { messagePage } from './layout';
+import type { LinkSigner } from './links';
+import type { DashboardStore } from './session-store';
+import { cookie, readCookies, SESSION_COOKIE, SESSION_TTL_MS } from './sessions';
+import type { SsoVerifier } from './sso';
+
+/** Signing in and out: with a link from the chat, or in the Teams tab with its SSO token. */
+
+const token = z.object({ token: z.string().min(10).max(2000) });
+
+export interface SignInDoors {
+  links: LinkSigner;
+  store: DashboardStore;
+  /** Null when Teams is not configured: the tab cannot sign in. */
+  sso: SsoVerifier | null;
+}
+
+export function mountSignIn(router: Router, c: DashboardContext, doors: SignInDoors): void {
+  const { links, store, sso } = doors;
+  const { secure } = c;
+  const clock = c.core.deps.clock;
+
+  // GET shows a button (link previews only GET), POST uses the link up.
+  const linkProblem = async (value: string) => {
+    const check = links.verify(value);
+    if (!check.ok) return { problem: check.reason } as const;
+    if (await store.linkUsed(check.nonce)) return { problem: 'used' } as const;
+    return { check } as const;
+  };
+
+  router.get('/dashboard/login', async (req, res) => {
+    const v = c.viewOf(req, res, null);
+    const q = token.safeParse(req.query);
+    const title = t(v.locale, 'dashboard.login.title');
+    if (!q.success) return c.send(res, 400, messagePage(v, title, t(v.locale, 'dashboard.login.invalid')));
+    const found = await linkProblem(q.data.token);
+    if ('problem' in found)
+      return c.send(
+        res,
+        found.problem === 'invalid' ? 400 : 410,
+        messagePage(v, title, t(v.locale, `dashboard.login.${found.problem}`)),
+      );
+    c.send(res, 200, loginPage(v, q.data.token));
+  });
+
+  router.post('/dashboard/login', c.form, async (req, res) => {
+    const v = c.viewOf(req, res, null);
+    const title = t(v.locale, 'dashboard.login.title');
+    const body = token.safeParse(req.body ?? {});
+    if (!body.success) return c.send(res, 400, messagePage(v, title, t(v.locale, 'dashboard.login.invalid')));
+    const found = await linkProblem(body.data.token);
+    if ('problem' in found)
+      return c.send(
+        res,
+        found.problem === 'invalid' ? 400 : 410,
+        messagePage(v, title, t(v.locale, `dashboard.login.${found.problem}`)),
+      );
+    const member = await c.core.dashboardViewer(found.check.memberId);
+    if (!member || !(await store.useLink(found.check.nonce, member.id, clock.now())))
+      return c.send(res, 410, messagePage(v, title, t(v.locale, 'dashboard.login.used')));
+    const id = await c.sessions.open(member.id, 'link');
+    res.append(
+      'Set-Cookie',
+      cookie(SESSION_COOKIE, id, { secure, sameSite: 'Lax', maxAgeSeconds: SESSION_TTL_MS / 1000 }),
+    );
+    res.redirect(303, '/dashboard');
+  });
+
+  router.post('/dashboard/logout', c.form, async (req, res) => {
+    const signed = await c.signedIn(req, res);
+    if (!signed) return;
+    if (!c.checkCsrf(req, res, signed)) return;
+    const value = readCookies(req.headers.cookie).get(SESSION_COOKIE);
+    if (value) await c.sessions.close(value);
+    res.append('Set-Cookie', cookie(SESSION_COOKIE, '', { secure, sameSite: 'Lax', maxAgeSeconds: 0 }));
+    res.redirect(303, '/dashboard');
+  });
+
+  // The Teams tab and its SSO.
+  router.get('/dashboard/tab', (req, res) => {
+    c.send(res, 200, tabPage(c.viewOf(req, res, null)));
+  });
+
+  router.post('/dashboard/sso', express.json({ limit: '16kb' }), async (req, res) => {
+    const v = c.viewOf(req, res, null);
+    const body = token.safeParse(req.body ?? {});
+    const identity = body.success && sso ? await sso(body.data.token) : null;
+    if (!identity)
+      return void res
+        .status(401)
+        .json({ error: 'sso_invalid', message: t(v.locale, 'dashboard.sso.invalid') });
+    const member = await store.teamsMember(identity.tenantId, identity.objectId);
+    if (!member)
+      return void res
+        .status(403)
+        .json({ error: 'sso_unknown', message: t(v.locale, 'dashboard.sso.unknown') });
+    const id = await c.sessions.open(member.id, 'teams');
+    // In the Teams iframe the cookie is third-party: SameSite=None needs Secure (https); locally Lax.
+    res.append(
+      'Set-Cookie',
+      cookie(SESSION_COOKIE, id, {
+        secure,
+        sameSite: secure ? 'None' : 'Lax',
+        maxAgeSeconds: SESSION_TTL_MS / 1000,
+      }),
+    );
+    res.json({ ok: true });
+  });
+}
