@@ -3,6 +3,7 @@ import type { Agenda } from './agenda/model';
 import { type AudienceEntry, enrolAudience } from './audience';
 import { removeBoardHoliday, setBoardHoliday } from './board-holidays';
 import { chooseBoard, confirmBoard, findBoardByDuo, registerBoards, searchBoards } from './boards';
+import { cardViews } from './card-views';
 import { linkCommunity, setMembership } from './communities';
 import { cycleCoverage } from './coverage';
 import {
@@ -26,6 +27,7 @@ import { deliveryProblems } from './delivery-problems';
 import { discussionCommands } from './discussion/commands';
 import { runDue, whatIsDue } from './due';
 import { meetMember, setCoordinator, setProfile } from './members';
+import { messageViews } from './message-views';
 import type { Platform } from './model';
 import { memberOverview } from './overview';
 import {
@@ -101,6 +103,8 @@ export function createCore(deps: CoreDeps) {
     currentUpdates: (memberId: string, cycleId: string) => currentUpdates(deps, memberId, cycleId),
     sharePractice: (memberId: string, input: SharePracticeInput) => sharePractice(deps, memberId, input),
     ...discussionCommands(deps),
+    ...cardViews(deps),
+    ...messageViews(deps),
     memberOverview: (memberId: string) => memberOverview(deps, memberId),
     decideSteering: (actor: Actor, input: DecideInput) => decideSteering(deps, actor, input),
     cycleSteering: (actor: Actor, cycleId: string) => cycleSteering(deps, actor, cycleId),
