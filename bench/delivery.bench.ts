@@ -64,8 +64,8 @@ async function run(s: Scenario) {
   const ws = await core.deps.store.repos.workspaces.upsert(s.platform, workspace);
   // Members in one statement: meeting 1,000 people one by one is not what is measured.
   await db.query(
-    `INSERT INTO members (id, workspace_id, external_id, name, board_id, board_confirmed)
-     SELECT 'm' || i, $1, 'U' || lpad(i::text, 5, '0'), 'Lid ' || i, (SELECT id FROM boards LIMIT 1), true
+    `INSERT INTO members (id, workspace_id, external_id, name, board_id, board_confirmed, time_zone)
+     SELECT 'm' || i, $1, 'U' || lpad(i::text, 5, '0'), 'Lid ' || i, (SELECT id FROM boards LIMIT 1), true, 'Europe/Amsterdam'
      FROM generate_series(1, $2::int) AS i`,
     [ws.id, MEMBERS],
   );

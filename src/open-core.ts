@@ -6,11 +6,12 @@ import { discussionSettings } from './core/discussion/settings';
 import { type Core, createCore } from './core/index';
 import type { Clock, IdGenerator, Logger } from './core/ports';
 import { loadAgendas } from './store/agenda-files';
+import { saveAndListAgendas } from './store/agenda-store';
 import type { Db } from './store/db';
 import { loadWorkCalendar } from './store/holiday-file';
 import { migrate } from './store/migrate';
 import { type OpenOptions, openDb } from './store/open-db';
-import { repositories, sqlStore } from './store/sql-store';
+import { sqlStore } from './store/sql-store';
 import { systemClock } from './system-clock';
 
 // The core on its database, without the server: the CLI loads this alone (no Bolt, botbuilder or express).
@@ -18,12 +19,7 @@ import { systemClock } from './system-clock';
 /** Files first; agendas imported into a shared database by another replica come along. */
 async function loadCatalog(db: Db, config: Config): Promise<AgendaCatalog> {
   const fromFiles = loadAgendas(config.agendaFiles, config.dataDir);
-  const repos = repositories(db);
-  await db.transaction(async (tx) => {
-    const txRepos = repositories(tx);
-    for (const agenda of fromFiles) await txRepos.agendas.save(agenda);
-  });
-  const byId = new Map<string, Agenda>((await repos.agendas.list()).map((a) => [a.id, a]));
+  const byId = new Map<string, Agenda>((await saveAndListAgendas(db, fromFiles)).map((a) => [a.id, a]));
   for (const agenda of fromFiles) byId.set(agenda.id, agenda);
   return new AgendaCatalog([...byId.values()]);
 }

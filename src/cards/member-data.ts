@@ -1,5 +1,5 @@
 import { isCoordinator } from '../core/access';
-import { getCycle } from '../core/cycles';
+import type { CheckInView } from '../core/card-views';
 import { keyPointLine } from '../core/discussion/index';
 import { AppError } from '../core/errors';
 import type { Core } from '../core/index';
@@ -33,28 +33,14 @@ function cycleItems(core: Core, cycle: Cycle): CardItem[] {
     .map((i) => ({ id: i.id, kind: i.kind, title: i.title, text: i.text }));
 }
 
-async function boardName(core: Core, member: Member): Promise<string | null> {
-  return member.boardId ? ((await core.deps.store.repos.boards.get(member.boardId))?.name ?? null) : null;
-}
-
 /** The answers the member's board got to its steering requests in the latest earlier closed cycle. */
 async function earlierAnswers(
   core: Core,
   member: Member,
-  cycle: Cycle,
+  earlierView: CheckInView['earlier'],
 ): Promise<CheckinData['earlierAnswers']> {
-  if (!member.boardId) return undefined;
-  const repos = core.deps.store.repos;
-  const earlier = (await repos.cycles.list()).find(
-    (c) =>
-      c.id !== cycle.id &&
-      c.agendaId === cycle.agendaId &&
-      c.status === 'closed' &&
-      c.opensAt < cycle.opensAt,
-  );
-  if (!earlier) return undefined;
-  const answers = await repos.steeringRequests.answersForBoard(earlier.id, member.boardId);
-  if (answers.length === 0) return undefined;
+  if (!earlierView) return undefined;
+  const { cycle: earlier, answers } = earlierView;
   const titles = new Map(cycleItems(core, earlier).map((i) => [i.id, i.title]));
   const lines: string[] = [];
   for (const a of answers) {
@@ -77,16 +63,14 @@ async function earlierAnswers(
 }
 
 export async function checkinData(core: Core, member: Member, cycleId: string): Promise<CheckinData> {
-  const repos = core.deps.store.repos;
-  const cycle = await getCycle(repos, cycleId);
-  const checkIn = await repos.checkIns.get(cycle.id, member.id);
+  const view = await core.checkInView(member, cycleId);
   return {
-    cycle: cycleRef(cycle),
-    boardName: await boardName(core, member),
+    cycle: cycleRef(view.cycle),
+    boardName: view.boardName,
     timeZone: member.timeZone,
-    items: cycleItems(core, cycle),
-    answered: Boolean(checkIn?.answeredAt),
-    earlierAnswers: await earlierAnswers(core, member, cycle),
+    items: cycleItems(core, view.cycle),
+    answered: view.answered,
+    earlierAnswers: await earlierAnswers(core, member, view.earlier),
   };
 }
 
@@ -96,8 +80,7 @@ export async function updateFormData(
   cycleId: string,
   page: number,
 ): Promise<UpdateFormData> {
-  const cycle = await getCycle(core.deps.store.repos, cycleId);
-  const board = await boardName(core, member);
+  const { cycle, boardName: board } = await core.memberCycleView(member, cycleId);
   if (!board) throw new AppError('NO_BOARD_CHOSEN', `member ${member.id} has no board`);
   const previous: UpdateAnswer[] = await core.currentUpdates(member.id, cycle.id);
   return {
@@ -117,11 +100,11 @@ export async function receiptData(
   page: number,
   submittedAt: Date,
 ): Promise<UpdateReceiptData> {
-  const cycle = await getCycle(core.deps.store.repos, cycleId);
+  const { cycle, boardName } = await core.memberCycleView(member, cycleId);
   const now = core.deps.clock.now();
   return {
     cycle: cycleRef(cycle),
-    boardName: (await boardName(core, member)) ?? '',
+    boardName: boardName ?? '',
     timeZone: member.timeZone,
     items: cycleItems(core, cycle),
     answers: await core.currentUpdates(member.id, cycle.id),
@@ -144,9 +127,7 @@ export async function practiceFormData(
   member: Member,
   channelId: string | null,
 ): Promise<PracticeFormData> {
-  const community = channelId
-    ? await core.deps.store.repos.communities.findByChannel(member.workspaceId, channelId)
-    : null;
+  const community = await core.practiceFormCommunity(member, channelId);
   const agendaId = community?.agendaId ?? (core.agendas.agendas[0]?.id as string);
   const themeAmbitions = community
     ? core.agendas
@@ -166,24 +147,22 @@ export async function practiceViewData(
   practice: Practice,
   viewer: Member,
 ): Promise<PracticeViewData> {
-  const repos = core.deps.store.repos;
-  const author = practice.memberId ? await repos.members.get(practice.memberId) : null;
-  const board = practice.boardId ? await repos.boards.get(practice.boardId) : null;
-  const who = author?.name || '?';
+  const { authorName, boardName } = await core.practiceSharedBy(practice);
+  const who = authorName ?? '?';
   return {
     title: practice.title,
     description: practice.description,
     ambitions: ambitionChoices(core, practice.agendaId, practice.ambitionIds),
     instruments: practice.instruments,
     contact: practice.contact,
-    sharedBy: board ? `${who} (${board.name})` : who,
+    sharedBy: boardName !== null ? `${who} (${boardName})` : who,
     sharedAt: practice.createdAt,
     timeZone: viewer.timeZone,
   };
 }
 
 export async function welcomeData(core: Core, member: Member, asCoordinator?: boolean): Promise<WelcomeData> {
-  const communities = await core.deps.store.repos.communities.listByWorkspace(member.workspaceId);
+  const communities = await core.welcomeCommunities(member);
   return {
     isCoordinator: asCoordinator ?? isCoordinator(member),
     communities: communities.map((c) => ({
@@ -194,10 +173,7 @@ export async function welcomeData(core: Core, member: Member, asCoordinator?: bo
 }
 
 export async function profileData(core: Core, member: Member): Promise<ProfileData> {
-  const repos = core.deps.store.repos;
-  const current = member.boardId ? await repos.boards.get(member.boardId) : null;
-  const likely = await core.searchBoards('', 25);
-  const boards = [...(current ? [current] : []), ...likely.filter((b) => b.id !== current?.id)];
+  const boards = await core.profileBoards(member);
   return {
     boards: boards.map((b) => ({ id: b.id, name: b.name })),
     boardId: member.boardId,
@@ -226,7 +202,7 @@ export async function summaryData(
     { ambition: ambitionId, agendaId, visibility: 'private', locale: member.locale },
   );
   const latest = summary.cycles.at(-1) ?? null;
-  const checkIns = latest ? await core.deps.store.repos.checkIns.listByCycle(latest.cycleId) : [];
+  const participation = latest ? await core.cycleParticipation(latest.cycleId) : null;
   const { id, number, title, text } = summary.ambition;
   return {
     ambition: { id, number, title, text },
@@ -239,9 +215,7 @@ export async function summaryData(
     practices: summary.practices
       .slice(0, MAX_CARD_PRACTICES)
       .map((p) => ({ title: p.title, boardName: p.boardName })),
-    participation: latest
-      ? { answered: checkIns.filter((c) => c.answeredAt).length, asked: checkIns.length }
-      : null,
+    participation,
     dashboardUrl: null,
   };
 }

@@ -85,8 +85,7 @@ export async function outboxContent(
   welcomeKey: string,
 ): Promise<OutboxContent | null> {
   const payload = message.payload;
-  const repos = core.deps.store.repos;
-  const member = message.memberId ? await repos.members.get(message.memberId) : null;
+  const member = await core.messageRecipient(message.memberId);
   const locale: Locale = member?.locale ?? 'nl';
   switch (message.kind) {
     case 'checkin.prompt':
@@ -104,8 +103,8 @@ export async function outboxContent(
       const summary = t(locale, 'outbox.profile.prompt');
       // Slack shows inputs only in a modal: there the prompt is a message whose button opens the form.
       if (message.platform !== 'teams') {
-        const cycle = payload.cycleId ? await repos.cycles.get(String(payload.cycleId)) : null;
-        return { card: renderCard('profile-prompt', { forCycle: cycle?.name ?? null }, locale), summary };
+        const forCycle = payload.cycleId ? await core.cycleName(String(payload.cycleId)) : null;
+        return { card: renderCard('profile-prompt', { forCycle }, locale), summary };
       }
       return { card: renderCard('profile', await profileData(core, member), locale), summary };
     }
@@ -114,7 +113,7 @@ export async function outboxContent(
       return { text: t(locale, welcomeKey, { theme: theme?.title ?? String(payload.themeId) }) };
     }
     case 'practice.posted': {
-      const practice = await repos.practices.get(String(payload.practiceId));
+      const practice = await core.postedPractice(String(payload.practiceId));
       if (!practice) return null;
       const viewer = member ?? ({ timeZone: 'Europe/Amsterdam' } as Member);
       return { card: renderCard('practice-view', await practiceViewData(core, practice, viewer), locale) };
@@ -126,7 +125,7 @@ export async function outboxContent(
       return { text: chatMarkdown(markdown.root), replies: markdown.replies.map(chatMarkdown) };
     }
     case 'steering.decided': {
-      const decision = await repos.steeringDecisions.get(String(payload.decisionId));
+      const decision = await core.postedDecision(String(payload.decisionId));
       return decision ? { text: await steeringText(core, decision, locale) } : null;
     }
     case 'steering.answered': {

@@ -7,11 +7,11 @@ import { formatDate } from './strings';
 
 /** A steering decision as chat Markdown: what the community channel reads (and the report repeats). */
 export async function steeringText(core: Core, decision: SteeringDecision, locale: Locale): Promise<string> {
-  const cycle = await core.deps.store.repos.cycles.get(decision.cycleId);
+  const cycleName = await core.cycleName(decision.cycleId);
   const { ambition } = core.agendas.findAmbition(decision.ambitionId, decision.agendaId);
   const lines = [
     t(locale, 'steering.posted.header', {
-      cycle: memberText(cycle?.name ?? decision.cycleId),
+      cycle: memberText(cycleName ?? decision.cycleId),
       number: ambition.number,
       title: ambition.title,
       decision: t(locale, `steering.decision.${decision.decision}`),
@@ -82,14 +82,11 @@ export async function steeringOverdueText(
   payload: Record<string, unknown>,
   locale: Locale,
 ): Promise<string | null> {
-  const repos = core.deps.store.repos;
-  const request = (await repos.steeringRequests.list()).find((r) => r.update.id === payload.updateId);
-  if (!request || request.answer) return null;
-  const cycle = await repos.cycles.get(request.update.cycleId);
-  const board = await repos.boards.get(request.update.boardId);
-  if (!cycle) return null;
+  const view = await core.overdueRequestView(payload.updateId);
+  if (!view) return null;
+  const { request, cycle, boardName } = view;
   return t(locale, 'steering.overdue.message', {
-    board: memberText(board?.name ?? '?'),
+    board: memberText(boardName ?? '?'),
     item: itemTitle(core, cycle.agendaId, request.update.itemId),
     cycle: memberText(cycle.name),
     days: Number(payload.days),

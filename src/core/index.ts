@@ -4,6 +4,7 @@ import { type AudienceEntry, enrolAudience } from './audience';
 import { removeBoardHoliday, setBoardHoliday } from './board-holidays';
 import { chooseBoard, confirmBoard, findBoardByDuo, registerBoards, searchBoards } from './boards';
 import { cardActionQueries } from './card-action-queries';
+import { cardViews } from './card-views';
 import { linkCommunity, setMembership } from './communities';
 import { cycleCoverage } from './coverage';
 import {
@@ -29,6 +30,7 @@ import { discussionCommands } from './discussion/commands';
 import { doorQueries } from './door-queries';
 import { runDue, whatIsDue } from './due';
 import { meetMember, setCoordinator, setProfile } from './members';
+import { messageViews } from './message-views';
 import type { Platform } from './model';
 import { memberOverview } from './overview';
 import {
@@ -107,6 +109,8 @@ export function createCore(deps: CoreDeps) {
     sharePractice: (memberId: string, input: SharePracticeInput) => sharePractice(deps, memberId, input),
     ...discussionCommands(deps),
     ...dashboardViews(deps),
+    ...cardViews(deps),
+    ...messageViews(deps),
     memberOverview: (memberId: string) => memberOverview(deps, memberId),
     decideSteering: (actor: Actor, input: DecideInput) => decideSteering(deps, actor, input),
     cycleSteering: (actor: Actor, cycleId: string) => cycleSteering(deps, actor, cycleId),

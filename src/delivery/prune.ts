@@ -1,4 +1,5 @@
 import type { CoreDeps } from '../core/ports';
+import { pruneBookkeeping } from '../core/scheduler-runs';
 import type { Queryable } from '../store/db';
 import { pruneRateBuckets } from './shared-limits';
 
@@ -16,10 +17,12 @@ export interface Pruned {
 /** Deletes the bookkeeping nobody needs any more; run hourly by the scheduler, once across replicas. */
 export async function pruneRecords(deps: CoreDeps, rateBuckets: Queryable | null): Promise<Pruned> {
   const now = deps.clock.now().getTime();
-  const repos = deps.store.repos;
+  const bookkeeping = await pruneBookkeeping(deps, {
+    inboundEvents: new Date(now - INBOUND_EVENTS_KEPT_MS),
+    schedulerRuns: new Date(now - SCHEDULER_RUNS_KEPT_MS),
+  });
   return {
-    inboundEvents: await repos.inboundEvents.prune(new Date(now - INBOUND_EVENTS_KEPT_MS)),
-    schedulerRuns: await repos.schedulerRuns.prune(new Date(now - SCHEDULER_RUNS_KEPT_MS)),
+    ...bookkeeping,
     rateBuckets: rateBuckets ? await pruneRateBuckets(rateBuckets) : 0,
   };
 }

@@ -3,6 +3,7 @@ import { planFromRhythm } from '../core/cycle-rhythm';
 import { runDue } from '../core/due';
 import type { CoreDeps } from '../core/ports';
 import type { CycleRhythm } from '../core/schedule/rhythm';
+import { claimSchedulerRun } from '../core/scheduler-runs';
 import { reportError } from '../error-sink';
 import type { Queryable } from '../store/db';
 import { pruneRecords } from './prune';
@@ -30,12 +31,7 @@ export function databaseRunCoordinator(deps: CoreDeps, replica: string): RunCoor
   return {
     shouldRun(key) {
       const colon = key.indexOf(':');
-      return deps.store.repos.schedulerRuns.claim(
-        key.slice(0, colon),
-        key.slice(colon + 1),
-        replica,
-        deps.clock.now(),
-      );
+      return claimSchedulerRun(deps, key.slice(0, colon), key.slice(colon + 1), replica);
     },
   };
 }

@@ -1,11 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { actorId, SCHEDULER } from '../core/access';
+import {
+  claimDue,
+  renewLease,
+  settleCancelled,
+  settleDead,
+  settleRefused,
+  settleRetry,
+  settleSent,
+} from '../core/delivery-outbox';
 import type { ClaimedMessage } from '../core/delivery-ports';
 import { noteDeliveryProblem } from '../core/delivery-problems';
 import { decideDelivery } from '../core/delivery-rules';
 import type { Platform } from '../core/model';
 import type { CoreDeps } from '../core/ports';
-import { markUnreachableIn } from '../core/reachability';
 import { reportError } from '../error-sink';
 import { type RateLimiter, TokenBuckets } from './rate-limiter';
 import { afterTransientFailure } from './retry-policy';
@@ -54,7 +61,7 @@ export class OutboxWorker {
     const now = this.deps.clock.now();
     const lease = { until: new Date(now.getTime() + this.options.leaseMs) };
     const token = randomUUID();
-    const claimed = await this.deps.store.repos.delivery.claim({
+    const claimed = await claimDue(this.deps, {
       platforms: [...platforms],
       limit: this.options.batchSize,
       now,
@@ -66,7 +73,7 @@ export class OutboxWorker {
     this.sending++;
     const heartbeat = setInterval(() => {
       const until = new Date(this.deps.clock.now().getTime() + this.options.leaseMs);
-      this.deps.store.repos.delivery.renew(token, until).then(
+      renewLease(this.deps, token, until).then(
         () => {
           lease.until = until;
         },
@@ -153,16 +160,14 @@ export class OutboxWorker {
     lease: { until: Date },
     tally: DeliveryTally,
   ): Promise<void> {
-    const repos = this.deps.store.repos;
-    const { id, claimToken: token } = message;
     const decision = await decideDelivery(this.deps, message);
     if (decision.action === 'cancel') {
-      if (await repos.delivery.cancel(id, token, decision.reason)) tally.cancelled++;
+      if (await settleCancelled(this.deps, message, decision.reason)) tally.cancelled++;
       return;
     }
     if (decision.action === 'wait') {
-      if (await repos.delivery.retry(id, token, decision.until, 'waiting: member away', false))
-        tally.retried++;
+      const wait = { notBefore: decision.until, reason: 'waiting: member away', countsAsAttempt: false };
+      if (await settleRetry(this.deps, message, wait)) tally.retried++;
       return;
     }
     const sender = this.senders.get(message.platform);
@@ -181,8 +186,12 @@ export class OutboxWorker {
     ]);
     if (lease.until.getTime() - this.deps.clock.now().getTime() < this.options.sendTimeoutMs) {
       // Too late in the lease to send safely: another worker could claim the row while this send runs.
-      if (await repos.delivery.retry(id, token, this.deps.clock.now(), 'lease too short to send', false))
-        tally.retried++;
+      const later = {
+        notBefore: this.deps.clock.now(),
+        reason: 'lease too short to send',
+        countsAsAttempt: false,
+      };
+      if (await settleRetry(this.deps, message, later)) tally.retried++;
       return;
     }
     let outcome: SendOutcome;
@@ -190,26 +199,19 @@ export class OutboxWorker {
       outcome = await sender.send(message);
     } catch (err) {
       // A sender bug: it may have posted before it threw.
-      reportError(this.deps.logger, err, { phase: 'send', outbox: id, kind: message.kind });
+      reportError(this.deps.logger, err, { phase: 'send', outbox: message.id, kind: message.kind });
       outcome = { kind: 'uncertain', reason: (err as Error)?.message ?? String(err) };
     }
     await this.settle(message, outcome, tally);
   }
 
   private async settle(message: ClaimedMessage, outcome: SendOutcome, tally: DeliveryTally): Promise<void> {
-    const { id, claimToken: token } = message;
+    const id = message.id;
     const now = this.deps.clock.now();
     const logger = this.deps.logger;
     switch (outcome.kind) {
       case 'ok': {
-        const settled = await this.deps.store.transaction(async (repos) => {
-          if (!(await repos.delivery.markSent(id, token, now, outcome.ref))) return false;
-          const payload = message.payload as { cycleId?: string; memberId?: string };
-          if (message.kind === 'checkin.prompt' && payload.cycleId && payload.memberId)
-            await repos.delivery.recordPromptRef(payload.cycleId, payload.memberId, outcome.ref);
-          return true;
-        });
-        if (settled) tally.sent++;
+        if (await settleSent(this.deps, message, now, outcome.ref)) tally.sent++;
         // Only a send that outlived its lease lands here: another worker owns the row now.
         else
           logger.error({ code: 'INTERNAL', outbox: id }, 'sent after the lease ran out: possibly sent twice');
@@ -219,8 +221,8 @@ export class OutboxWorker {
         const forMs = outcome.seconds * 1000;
         await this.limiter.pause(`${message.platform}:ws:${message.workspaceId}`, forMs);
         const until = new Date(now.getTime() + forMs);
-        if (await this.deps.store.repos.delivery.retry(id, token, until, outcome.reason, false))
-          tally.retried++;
+        const wait = { notBefore: until, reason: outcome.reason, countsAsAttempt: false };
+        if (await settleRetry(this.deps, message, wait)) tally.retried++;
         return;
       }
       case 'transient':
@@ -238,15 +240,8 @@ export class OutboxWorker {
           outcome.kind === 'uncertain' && outcome.unanswered
             ? new Date(Math.max(next.at.getTime(), now.getTime() + this.options.sendTimeoutMs))
             : next.at;
-        const retried = await this.deps.store.repos.delivery.retry(
-          id,
-          token,
-          at,
-          outcome.reason,
-          true,
-          uncertain,
-        );
-        if (retried) tally.retried++;
+        const retry = { notBefore: at, reason: outcome.reason, countsAsAttempt: true, uncertain };
+        if (await settleRetry(this.deps, message, retry)) tally.retried++;
         return;
       }
       case 'permanent':
@@ -256,7 +251,7 @@ export class OutboxWorker {
 
   private async giveUp(message: ClaimedMessage, reason: string, tally: DeliveryTally): Promise<void> {
     const now = this.deps.clock.now();
-    if (!(await this.deps.store.repos.delivery.markDead(message.id, message.claimToken, now, reason))) return;
+    if (!(await settleDead(this.deps, message, now, reason))) return;
     tally.dead++;
     this.deps.logger.error({ code: 'DELIVERY_FAILED', outbox: message.id, reason }, 'message dead-lettered');
     await noteDeliveryProblem(this.deps, now, message.kind);
@@ -271,13 +266,8 @@ export class OutboxWorker {
   ): Promise<void> {
     const now = this.deps.clock.now();
     const memberId = recipientGone && !message.conversationId ? message.memberId : null;
-    const dead = await this.deps.store.transaction(async (repos) => {
-      if (!(await repos.delivery.markDead(message.id, message.claimToken, now, `refused: ${reason}`)))
-        return false;
-      const who = { reason, actorId: actorId(SCHEDULER), details: { reason, kind: message.kind } };
-      if (memberId && (await markUnreachableIn(repos, now, { ...who, memberId }))) tally.unreachable++;
-      return true;
-    });
+    const { dead, unreachable } = await settleRefused(this.deps, message, now, reason, memberId);
+    if (unreachable) tally.unreachable++;
     if (!dead) return;
     tally.dead++;
     this.deps.logger.warn({ code: 'DELIVERY_REFUSED', outbox: message.id, reason }, 'message refused');
