@@ -1,18 +1,44 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 /**
- * A ratchet on "one way in" (issue 17): every door should call the core, never the repositories. Today
- * some still do; this counts their uses outside src/core and src/store and fails when the count grows,
- * naming the files. Lower the budget when uses move into the core.
+ * "One way in" (issue 17): the doors ask the core, never the repositories. The lint enforces it
+ * (`lint/no-repositories-in-doors.grit`, applied by biome.json to src/ outside core and store); these tests
+ * show that the rule can fail, that it leaves the core alone, and that files stay small.
  */
-// 110 before the steering loop, whose outbox texts and chat answers (cards/steering-text.ts,
-// adapters/chat/steering-requests.ts) still read 22 through the repositories: the next to move. The
-// answer's text for the board member asks the core now (core/steering-answers.ts): 127.
-const BUDGET = 127;
+const ROOT = path.resolve(__dirname, '..');
+const BIOME = path.join(ROOT, 'node_modules', '.bin', 'biome');
+const MAX_LINES = 300;
 
-const SRC = path.resolve(__dirname, '../src');
-const INSIDE = ['core', 'store'].map((dir) => path.join(SRC, dir) + path.sep);
+/** Lints `files` (relative path → source) in a scratch project with this project's lint configuration. */
+function lintProbe(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'layers-'));
+  try {
+    const config = JSON.parse(fs.readFileSync(path.join(ROOT, 'biome.json'), 'utf8'));
+    config.vcs = { enabled: false };
+    config.files = { includes: ['**'] };
+    fs.writeFileSync(path.join(dir, 'biome.json'), JSON.stringify(config));
+    fs.cpSync(path.join(ROOT, 'lint'), path.join(dir, 'lint'), { recursive: true });
+    for (const [file, source] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      fs.writeFileSync(path.join(dir, file), source);
+    }
+    try {
+      execFileSync(BIOME, ['lint', '--max-diagnostics=100', '--colors=off', '.'], {
+        cwd: dir,
+        stdio: 'pipe',
+      });
+      return '';
+    } catch (err) {
+      const failed = err as { stdout: Buffer; stderr: Buffer };
+      return `${failed.stdout.toString()}${failed.stderr.toString()}`;
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -22,43 +48,41 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/**
- * Uses of the repositories in a file's code (comments do not count): the word `repos`
- * (`core.deps.store.repos.members.get`, a transaction's `repos`), `repositories(db)`, and imports from
- * store/repositories (platform-only storage that belongs behind a port the adapter is handed).
- */
-function repositoryUses(source: string): number {
-  const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
-  return code.match(/\brepos\b|\brepositories\(|store\/repositories\//g)?.length ?? 0;
-}
-
 describe('architecture', () => {
-  it('does not let the doors use the repositories more than they do today', () => {
-    const uses = sourceFiles(SRC)
-      .filter((file) => !INSIDE.some((dir) => file.startsWith(dir)))
-      .map((file) => ({
-        file: path.relative(SRC, file),
-        uses: repositoryUses(fs.readFileSync(file, 'utf8')),
-      }))
-      .filter((f) => f.uses > 0)
-      .sort((a, b) => b.uses - a.uses);
-    const total = uses.reduce((sum, f) => sum + f.uses, 0);
-    const listing = uses.map((f) => `  ${f.uses}\tsrc/${f.file}`).join('\n');
-    if (total > BUDGET)
-      throw new Error(
-        `${total} repository uses outside src/core and src/store (the budget is ${BUDGET}); ask the core instead:\n${listing}`,
-      );
-    expect(total).toBeLessThanOrEqual(BUDGET);
+  const reach = [
+    'export const view = (core: { deps: { store: { repos: { members: { get(id: string): unknown } } } } }) =>',
+    "  core.deps.store.repos.members.get('m1');",
+    '',
+  ].join('\n');
+
+  it('fails the lint when a door reads the repositories, wherever it sits outside the core and the store', () => {
+    const report = lintProbe({
+      'src/adapters/slack/probe.ts': reach,
+      'src/delivery/probe.ts':
+        "import { deliveryRepository } from '../store/repositories/delivery';\nexport { deliveryRepository };\n",
+      'src/adapters/teams/probe.ts':
+        'export const write = (core: { deps: { store: { transaction(f: (r: unknown) => void): void } } }) =>\n  core.deps.store.transaction(() => {});\n',
+      'src/cards/probe.ts':
+        'export const rows = (db: unknown, repositories: (db: unknown) => unknown) => repositories(db);\n',
+    });
+    expect(report).toContain('src/adapters/slack/probe.ts');
+    expect(report).toContain('src/delivery/probe.ts');
+    expect(report).toContain('src/adapters/teams/probe.ts');
+    expect(report).toContain('src/cards/probe.ts');
+    expect(report).toContain('A door asks the core, never the repositories');
   });
 
-  it('counts what it is meant to count, and not comments', () => {
-    const source = [
-      "import { slackInstallationRepository } from '../../store/repositories/slack-installations';",
-      'const repos = repositories(db); // repos in a comment',
-      '/* core.deps.store.repos.members */',
-      'await core.deps.store.transaction(async (repos) => repos.audit.write(entry));',
-      'const reposition = 1; // a word that only starts alike',
-    ].join('\n');
-    expect(repositoryUses(source)).toBe(5);
+  it('lets the core and the store use them', () => {
+    expect(lintProbe({ 'src/core/probe.ts': reach, 'src/store/probe.ts': reach })).toBe('');
+  });
+
+  it(`keeps every source file at ${MAX_LINES} lines or fewer`, () => {
+    const long = sourceFiles(path.join(ROOT, 'src'))
+      .map((file) => ({
+        file: path.relative(ROOT, file),
+        lines: fs.readFileSync(file, 'utf8').split('\n').length - 1,
+      }))
+      .filter((f) => f.lines > MAX_LINES);
+    expect(long).toEqual([]);
   });
 });
