@@ -1,31 +1,8 @@
-import type { Member } from '../../core/model';
+import type { DashboardStore } from '../../core/dashboard-ports';
 import type { Queryable } from '../db';
 import { MEMBER_COLUMNS, MEMBER_FROM, memberFromRow } from './rows';
 
-/** A dashboard session as stored: the cookie holds a random id, the table its SHA-256. */
-export interface DashboardSession {
-  memberId: string;
-  csrf: string;
-  via: 'link' | 'teams';
-  expiresAt: Date;
-}
-
-/** What the web dashboard stores (006_dashboard.sql): used sign-in links and sessions. */
-export interface DashboardRepository {
-  /** Marks a link's nonce used; false when it was used before (a second use of the link). */
-  useLink(nonce: string, memberId: string, at: Date): Promise<boolean>;
-  linkUsed(nonce: string): Promise<boolean>;
-  createSession(idHash: string, session: DashboardSession, at: Date): Promise<void>;
-  /** The session unless it expired at `now`. */
-  session(idHash: string, now: Date): Promise<DashboardSession | null>;
-  deleteSession(idHash: string): Promise<void>;
-  /** Removes sessions that expired before `now`. */
-  purgeSessions(now: Date): Promise<number>;
-  /** A Teams member by tenant and Entra object id (from an SSO token). */
-  teamsMember(tenantId: string, aadObjectId: string): Promise<Member | null>;
-}
-
-export function dashboardRepository(db: Queryable): DashboardRepository {
+export function dashboardRepository(db: Queryable): DashboardStore {
   return {
     async useLink(nonce, memberId, at) {
       const res = await db.query(

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response, Router } from 'express';
 import type { Config } from '../../../config';
+import type { DashboardStore } from '../../../core/dashboard-ports';
 import type { Core } from '../../../core/index';
 import { t } from '../../../i18n/index';
 import type { HttpServer } from '../server';
@@ -14,7 +15,6 @@ import { securityHeaders } from './headers';
 import { messagePage } from './layout';
 import type { LinkSigner } from './links';
 import { mountPages } from './page-routes';
-import type { DashboardStore } from './session-store';
 import { sessions } from './sessions';
 import { mountSignIn } from './sign-in-routes';
 import { type SsoVerifier, ssoVerifier } from './sso';

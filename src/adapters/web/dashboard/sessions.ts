@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { DashboardSession, DashboardStore } from '../../../core/dashboard-ports';
 import type { Clock } from '../../../core/ports';
-import type { DashboardSession, DashboardStore } from './session-store';
 
 /** The session cookie: a random id (HttpOnly); the database keeps its hash, so replicas share sessions. */
 

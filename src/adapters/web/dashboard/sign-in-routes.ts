@@ -1,11 +1,11 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
+import type { DashboardStore } from '../../../core/dashboard-ports';
 import { t } from '../../../i18n/index';
 import type { DashboardContext } from './context';
 import { loginPage, tabPage } from './detail-pages';
 import { messagePage } from './layout';
 import type { LinkSigner } from './links';
-import type { DashboardStore } from './session-store';
 import { cookie, readCookies, SESSION_COOKIE, SESSION_TTL_MS } from './sessions';
 import type { SsoVerifier } from './sso';
 
