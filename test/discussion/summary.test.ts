@@ -154,6 +154,35 @@ describe('the summary of an ambition', () => {
     expect(questions.some((q) => q.includes('vragenlijst voor burgerschap'))).toBe(false);
   });
 
+  it('finds an open question behind many newer answered ones, and lists the open ones newest first', async () => {
+    const { core, clock, coordinator, anna, bram, post, open } = await world();
+    clock.set('2027-03-05T09:00:00Z');
+    const older = await post('Welke toets gebruiken jullie voor sociale vaardigheden in groep 5? #A3', {
+      authorMemberId: anna.id,
+    });
+    // Thirty newer questions, each answered in its thread: more than one round of looking for answers.
+    const topics = ['rekenen', 'lezen', 'burgerschap', 'welbevinden', 'talentontwikkeling', 'cultuur'];
+    for (let i = 0; i < 30; i++) {
+      clock.advance(3_600_000);
+      const q = await post(
+        `Wie heeft ervaring met een leerlijn ${topics[i % 6]} voor cluster ${i} in de onderbouw? #A3`,
+        { authorMemberId: anna.id },
+      );
+      clock.advance(60_000);
+      await post('Ja, dat doen wij al een jaar.', { authorMemberId: bram.id, threadExternalId: q.externalId });
+    }
+    clock.set('2027-03-20T12:00:00Z');
+    const s = await core.summarise({ memberId: coordinator.id }, { ...request, visibility: 'private' });
+    const shown = s.openQuestions.map((q) => q.source);
+    // The newest open question is the one behind the thirty answered; every one shown is open.
+    expect(shown[0]?.messageId).toBe(older.id);
+    expect(shown.map((q) => q.messageId)).toContain(open.id);
+    expect(s.openQuestions.map((q) => q.text).join()).not.toContain('leerlijn');
+    const times = shown.map((q) => q.postedAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(shown).toHaveLength(5);
+  });
+
   it('shows practices, participation by board, status per cycle with the trend, and steering signals', async () => {
     const { core, coordinator, boardA, boardB } = await world();
     const s = await core.summarise({ memberId: coordinator.id }, { ...request, visibility: 'private' });
