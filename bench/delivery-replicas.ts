@@ -93,6 +93,14 @@ export async function runReplicas(s: ReplicaScenario) {
   line('progress', progress);
   line('floor (members ÷ rate)', `${floor.toFixed(2)} s`);
   line('ratio', `${(seconds / floor).toFixed(3)} (goal ≤ 1.15)`);
+  // A post that failed still took its slot at the platform: the floor of the posts actually made.
+  const posts = (platform: string) => rig.fake.requests.filter((r) => r.platform === platform).length;
+  const postFloor = Math.max((posts('slack') - 1) / (s.slackPerMinute / 60), (posts('teams') - 1) / 50);
+  line(
+    'posts made',
+    `${posts('slack')} to Slack, ${posts('teams')} to Teams (failed ones count at the platform)`,
+  );
+  line('ratio to posts ÷ rate', `${(seconds / postFloor).toFixed(3)} (floor ${postFloor.toFixed(2)} s)`);
   line('duplicates', `${prompts.length - unique}`);
   line('losses', `${rig.expected - unique}`);
   line('faults injected', JSON.stringify(rig.fake.stats.faults));
