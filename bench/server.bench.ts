@@ -8,10 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { FakeSlack } from '../test/slack/fake-slack';
 import { sign } from '../test/slack/harness';
-import { freePort } from '../test/support/processes';
-import { FakeConnector } from '../test/teams/fake-connector';
+import { freePort, runTs } from '../test/support/processes';
 import { ANNA, personalMessage } from '../test/teams/fixtures';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -110,7 +108,27 @@ function slackPost(port: number, body: string) {
   });
 }
 
-const command = (fake: FakeSlack, i: number) =>
+/** Where the fakes in their own process (platform-fakes.ts) listen. */
+interface Fakes {
+  slack: string;
+  connector: string;
+}
+
+async function startFakes(): Promise<{ child: ChildProcess; urls: Fakes }> {
+  const child = runTs('bench/platform-fakes.ts', [], {});
+  const urls = await new Promise<Fakes>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = /^FAKES (.*)$/m.exec(out);
+      if (line?.[1]) resolve(JSON.parse(line[1]) as Fakes);
+    });
+    child.once('exit', (code) => reject(new Error(`the fakes stopped (${code})`)));
+  });
+  return { child, urls };
+}
+
+const command = (fakes: Fakes, i: number) =>
   new URLSearchParams({
     team_id: 'T1',
     channel_id: 'C1',
@@ -119,7 +137,7 @@ const command = (fake: FakeSlack, i: number) =>
     command: '/samenspraak',
     text: 'help',
     api_app_id: 'A1',
-    response_url: fake.responseUrl(),
+    response_url: `${fakes.slack}/response/r1`,
     trigger_id: '1.2.3',
   }).toString();
 
@@ -145,22 +163,22 @@ const button = (i: number) =>
     }),
   }).toString();
 
-async function slackLoads(port: number, fake: FakeSlack) {
-  await load(50, 5, (i) => slackPost(port, command(fake, i))); // warm-up
+async function slackLoads(port: number, fakes: Fakes) {
+  await load(50, 5, (i) => slackPost(port, command(fakes, i))); // warm-up
   return {
-    commandSeq: await load(N, 1, (i) => slackPost(port, command(fake, i))),
-    commandC10: await load(N, 10, (i) => slackPost(port, command(fake, i))),
+    commandSeq: await load(N, 1, (i) => slackPost(port, command(fakes, i))),
+    commandC10: await load(N, 10, (i) => slackPost(port, command(fakes, i))),
     buttonSeq: await load(N, 1, (i) => slackPost(port, button(i))),
     buttonC10: await load(N, 10, (i) => slackPost(port, button(i))),
   };
 }
 
-async function teamsLoad(port: number, connector: FakeConnector) {
+async function teamsLoad(port: number, fakes: Fakes) {
   const send = () =>
     fetch(`http://127.0.0.1:${port}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(personalMessage({ serviceUrl: connector.url, appId: '' }, ANNA, 'help')),
+      body: JSON.stringify(personalMessage({ serviceUrl: fakes.connector, appId: '' }, ANNA, 'help')),
     });
   await load(30, 1, send);
   return load(N, 1, send);
@@ -169,12 +187,11 @@ async function teamsLoad(port: number, connector: FakeConnector) {
 async function main() {
   const built = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
   if (built.status !== 0) throw new Error('build failed');
-  const fake = await new FakeSlack().start();
-  const connector = await new FakeConnector().start();
+  const { child: fakesProcess, urls: fakes } = await startFakes();
   const slackEnv = {
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_BOT_TOKEN: 'xoxb-bench',
-    SLACK_API_URL: fake.apiUrl,
+    SLACK_API_URL: `${fakes.slack}/api/`,
     // Teams without tokens, as the bare CloudAdapter it is compared with (loopback only).
     TEAMS_ANONYMOUS: 'local',
   };
@@ -200,8 +217,8 @@ async function main() {
   });
   const cliMs = performance.now() - t0;
   if (cli.status !== 0) throw new Error(`cycle list: ${cli.stderr}`);
-  const ours = await slackLoads(again.port, fake);
-  const oursTeams = await teamsLoad(again.port, connector);
+  const ours = await slackLoads(again.port, fakes);
+  const oursTeams = await teamsLoad(again.port, fakes);
   await stop(again.child);
 
   const bare = async (kind: string, env: Record<string, string> = {}) => {
@@ -214,10 +231,10 @@ async function main() {
   };
   const bolt = await bare('bolt', slackEnv);
   const boltMemory = await memory(bolt.child.pid ?? 0);
-  const boltLoads = await slackLoads(bolt.port, fake);
+  const boltLoads = await slackLoads(bolt.port, fakes);
   await stop(bolt.child);
   const cloud = await bare('cloudadapter');
-  const cloudTeams = await teamsLoad(cloud.port, connector);
+  const cloudTeams = await teamsLoad(cloud.port, fakes);
   await stop(cloud.child);
   const express = await bare('express');
   await stop(express.child);
@@ -271,8 +288,7 @@ async function main() {
     absolute('all processes, restart', againMemory.all, 'MB', 350),
   );
   process.stdout.write(`${out.join('\n')}\n`);
-  await fake.stop();
-  await connector.close();
+  await stop(fakesProcess);
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 

@@ -88,7 +88,7 @@ describe('configuration', () => {
 
   it('keeps a short coordinator only where one workspace makes it unambiguous, and says so', () => {
     const tenant = '72f988bf-86f1-41af-91ab-2d7cd011db47';
-    const coordinators = 'slack:U0COORD,slack:T1:U0ANNA,teams:29:abc,teams:' + tenant + ':a1b2';
+    const coordinators = `slack:U0COORD,slack:T1:U0ANNA,teams:29:abc,teams:${tenant}:a1b2`;
     const oauth = scopedCoordinators(
       loadConfig({
         COORDINATORS: coordinators,

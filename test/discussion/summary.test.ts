@@ -169,7 +169,10 @@ describe('the summary of an ambition', () => {
         { authorMemberId: anna.id },
       );
       clock.advance(60_000);
-      await post('Ja, dat doen wij al een jaar.', { authorMemberId: bram.id, threadExternalId: q.externalId });
+      await post('Ja, dat doen wij al een jaar.', {
+        authorMemberId: bram.id,
+        threadExternalId: q.externalId,
+      });
     }
     clock.set('2027-03-20T12:00:00Z');
     const s = await core.summarise({ memberId: coordinator.id }, { ...request, visibility: 'private' });
