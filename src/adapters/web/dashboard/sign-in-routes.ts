@@ -1,10 +1,10 @@
-import express, { type Router } from 'express';
+import express, { type Response, type Router } from 'express';
 import { z } from 'zod';
 import type { DashboardStore } from '../../../core/dashboard-ports';
 import { t } from '../../../i18n/index';
 import type { DashboardContext } from './context';
 import { loginPage, tabPage } from './detail-pages';
-import { messagePage } from './layout';
+import { messagePage, type View } from './layout';
 import type { LinkSigner } from './links';
 import { cookie, readCookies, SESSION_COOKIE, SESSION_TTL_MS } from './sessions';
 import type { SsoVerifier } from './sso';
@@ -25,44 +25,38 @@ export function mountSignIn(router: Router, c: DashboardContext, doors: SignInDo
   const { secure } = c;
   const clock = c.core.deps.clock;
 
-  // GET shows a button (link previews only GET), POST uses the link up.
-  const linkProblem = async (value: string) => {
-    const check = links.verify(value);
-    if (!check.ok) return { problem: check.reason } as const;
-    if (await store.linkUsed(check.nonce)) return { problem: 'used' } as const;
-    return { check } as const;
+  /**
+   * The link's token from the query (GET) or the form (POST), checked: unreadable, expired, forged or
+   * used links get a page that says so, and null comes back.
+   */
+  const checkedLink = async (res: Response, v: View, input: unknown) => {
+    const title = t(v.locale, 'dashboard.login.title');
+    const refuse = (status: number, problem: string) => {
+      c.send(res, status, messagePage(v, title, t(v.locale, `dashboard.login.${problem}`)));
+      return null;
+    };
+    const parsed = token.safeParse(input ?? {});
+    if (!parsed.success) return refuse(400, 'invalid');
+    const check = links.verify(parsed.data.token);
+    if (!check.ok) return refuse(check.reason === 'invalid' ? 400 : 410, check.reason);
+    if (await store.linkUsed(check.nonce)) return refuse(410, 'used');
+    return { token: parsed.data.token, check, refuse };
   };
 
+  // GET shows a button (link previews only GET), POST uses the link up.
   router.get('/dashboard/login', async (req, res) => {
     const v = c.viewOf(req, res, null);
-    const q = token.safeParse(req.query);
-    const title = t(v.locale, 'dashboard.login.title');
-    if (!q.success) return c.send(res, 400, messagePage(v, title, t(v.locale, 'dashboard.login.invalid')));
-    const found = await linkProblem(q.data.token);
-    if ('problem' in found)
-      return c.send(
-        res,
-        found.problem === 'invalid' ? 400 : 410,
-        messagePage(v, title, t(v.locale, `dashboard.login.${found.problem}`)),
-      );
-    c.send(res, 200, loginPage(v, q.data.token));
+    const found = await checkedLink(res, v, req.query);
+    if (found) c.send(res, 200, loginPage(v, found.token));
   });
 
   router.post('/dashboard/login', c.form, async (req, res) => {
     const v = c.viewOf(req, res, null);
-    const title = t(v.locale, 'dashboard.login.title');
-    const body = token.safeParse(req.body ?? {});
-    if (!body.success) return c.send(res, 400, messagePage(v, title, t(v.locale, 'dashboard.login.invalid')));
-    const found = await linkProblem(body.data.token);
-    if ('problem' in found)
-      return c.send(
-        res,
-        found.problem === 'invalid' ? 400 : 410,
-        messagePage(v, title, t(v.locale, `dashboard.login.${found.problem}`)),
-      );
+    const found = await checkedLink(res, v, req.body);
+    if (!found) return;
     const member = await c.core.dashboardViewer(found.check.memberId);
     if (!member || !(await store.useLink(found.check.nonce, member.id, clock.now())))
-      return c.send(res, 410, messagePage(v, title, t(v.locale, 'dashboard.login.used')));
+      return found.refuse(410, 'used');
     const id = await c.sessions.open(member.id, 'link');
     res.append(
       'Set-Cookie',
