@@ -14,7 +14,6 @@ import type { Clock, Logger } from './core/ports';
 import type { Sender } from './delivery/sender';
 import { type RunningDelivery, startServerDelivery } from './delivery/start';
 import { prepareCore } from './open-core';
-import { dashboardStore } from './store/dashboard-store';
 import type { Db } from './store/db';
 import { openDb } from './store/open-db';
 import { platformStores } from './store/platform-stores';
@@ -71,11 +70,12 @@ export async function startServer(
       clock: options.clock,
       dashboardLink: publicUrl ? (memberId) => loginUrl(publicUrl, links.sign(memberId)) : undefined,
     });
-    mountDashboard(http, config, core, dashboardStore(db), { links });
+    const stores = platformStores(db);
+    mountDashboard(http, config, core, stores.dashboard, { links });
     mountLegalPages(http.app, config.discussion.retentionDays);
-    slack = await mountSlack(http, config, core, platformStores(db).slackInstallations, platforms);
+    slack = await mountSlack(http, config, core, stores.slackInstallations, platforms);
     // Teams says itself whether it runs, anonymously (with a warning) or not; production refuses anonymous.
-    teams = mountTeams(http, config, core, platformStores(db).teams, options.teams);
+    teams = mountTeams(http, config, core, stores.teams, options.teams);
   } catch (err) {
     await http.close();
     await db.close();

@@ -127,7 +127,7 @@ export async function practiceFormData(
   member: Member,
   channelId: string | null,
 ): Promise<PracticeFormData> {
-  const community = await core.practiceFormCommunity(member, channelId);
+  const community = channelId ? await core.communityOfChannel(member.workspaceId, channelId) : null;
   const agendaId = community?.agendaId ?? (core.agendas.agendas[0]?.id as string);
   const themeAmbitions = community
     ? core.agendas

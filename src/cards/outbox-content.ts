@@ -85,7 +85,7 @@ export async function outboxContent(
   welcomeKey: string,
 ): Promise<OutboxContent | null> {
   const payload = message.payload;
-  const member = await core.messageRecipient(message.memberId);
+  const member = message.memberId ? await core.memberById(message.memberId) : null;
   const locale: Locale = member?.locale ?? 'nl';
   switch (message.kind) {
     case 'checkin.prompt':
@@ -103,7 +103,9 @@ export async function outboxContent(
       const summary = t(locale, 'outbox.profile.prompt');
       // Slack shows inputs only in a modal: there the prompt is a message whose button opens the form.
       if (message.platform !== 'teams') {
-        const forCycle = payload.cycleId ? await core.cycleName(String(payload.cycleId)) : null;
+        const forCycle = payload.cycleId
+          ? ((await core.cycleById(String(payload.cycleId)))?.name ?? null)
+          : null;
         return { card: renderCard('profile-prompt', { forCycle }, locale), summary };
       }
       return { card: renderCard('profile', await profileData(core, member), locale), summary };

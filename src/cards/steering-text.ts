@@ -7,11 +7,11 @@ import { formatDate } from './strings';
 
 /** A steering decision as chat Markdown: what the community channel reads (and the report repeats). */
 export async function steeringText(core: Core, decision: SteeringDecision, locale: Locale): Promise<string> {
-  const cycleName = await core.cycleName(decision.cycleId);
+  const cycle = await core.cycleById(decision.cycleId);
   const { ambition } = core.agendas.findAmbition(decision.ambitionId, decision.agendaId);
   const lines = [
     t(locale, 'steering.posted.header', {
-      cycle: memberText(cycleName ?? decision.cycleId),
+      cycle: memberText(cycle?.name ?? decision.cycleId),
       number: ambition.number,
       title: ambition.title,
       decision: t(locale, `steering.decision.${decision.decision}`),

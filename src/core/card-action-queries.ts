@@ -14,18 +14,11 @@ export function cardActionQueries(deps: CoreDeps) {
      * A practice shared from a form opened in `channelId`: in that channel's community when it is one,
      * otherwise on its own (a form opened in a DM or an unlinked channel names its agenda).
      */
-    sharePracticeFrom: async (
+    sharePracticeFrom: (
       memberId: string,
       channelId: string | null,
       input: Omit<SharePracticeInput, 'channelId'>,
-    ) => {
-      const community = channelId
-        ? await deps.store.repos.communities.findByChannel(input.workspaceId, channelId)
-        : null;
-      return sharePractice(deps, memberId, {
-        ...input,
-        channelId: community ? (channelId ?? undefined) : undefined,
-      });
-    },
+    ) =>
+      sharePractice(deps, memberId, { ...input, channelId: channelId ?? undefined, otherChannel: 'alone' }),
   };
 }

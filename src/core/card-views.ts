@@ -64,15 +64,6 @@ export async function checkInView(deps: CoreDeps, member: Member, cycleId: strin
   };
 }
 
-/** The community of the channel a practice form is opened in (null: none, or no channel). */
-export async function practiceFormCommunity(
-  deps: CoreDeps,
-  member: Member,
-  channelId: string | null,
-): Promise<Community | null> {
-  return channelId ? deps.store.repos.communities.findByChannel(member.workspaceId, channelId) : null;
-}
-
 /** Who shared a practice: the member's name and their board's (null when not known). */
 export async function practiceSharedBy(
   deps: CoreDeps,
@@ -110,8 +101,6 @@ export function cardViews(deps: CoreDeps) {
   return {
     memberCycleView: (member: Member, cycleId: string) => memberCycleView(deps, member, cycleId),
     checkInView: (member: Member, cycleId: string) => checkInView(deps, member, cycleId),
-    practiceFormCommunity: (member: Member, channelId: string | null) =>
-      practiceFormCommunity(deps, member, channelId),
     practiceSharedBy: (practice: Practice) => practiceSharedBy(deps, practice),
     welcomeCommunities: (member: Member) => welcomeCommunities(deps, member),
     profileBoards: (member: Member) => profileBoards(deps, member),

@@ -1,7 +1,7 @@
 import type { Member } from './model';
 
 // What only the web dashboard stores: used sign-in links and sessions (006_dashboard.sql). A port the
-// dashboard is handed where it is mounted (src/store/dashboard-store.ts builds it); the core never reads it.
+// dashboard is handed where it is mounted (src/store/platform-stores.ts builds it); the core never reads it.
 
 /** A dashboard session as stored: the cookie holds a random id, the table its SHA-256. */
 export interface DashboardSession {

@@ -235,7 +235,6 @@ async function cycleSteeringRequests(deps: CoreDeps, actor: Actor, cycleId: stri
 export function dashboardViews(deps: CoreDeps) {
   return {
     /** The member a dashboard session belongs to; null when they are no longer there. */
-    dashboardViewer: (memberId: string) => deps.store.repos.members.get(memberId),
     dashboardOverview: (viewerId: string, agendaId: string) => dashboardOverview(deps, viewerId, agendaId),
     cycleAnswers: (actor: Actor, cycleId: string) => cycleAnswers(deps, actor, cycleId),
     cycleSteeringRequests: (actor: Actor, cycleId: string) => cycleSteeringRequests(deps, actor, cycleId),

@@ -2,8 +2,8 @@ import type { Board, Community, Cycle, Member, Platform } from './model';
 import type { CoreDeps } from './ports';
 
 /**
- * What the chat doors (Slack, Teams) ask of the core before or beside a command: whether an inbound
- * event is new, who or what a platform id stands for, and the names a reply shows.
+ * What the doors ask of the core before or beside a command: whether an inbound event is new, who or
+ * what a platform id stands for, and the records (member, board, cycle) a reply or a card names.
  */
 export function doorQueries(deps: CoreDeps) {
   return {
@@ -31,6 +31,7 @@ export function doorQueries(deps: CoreDeps) {
     async knowWorkspace(platform: Platform, externalId: string): Promise<void> {
       await deps.store.repos.workspaces.upsert(platform, externalId);
     },
+    // Names and records a reply, a card, an outbox message or a dashboard session shows; null when gone.
     memberById: (memberId: string): Promise<Member | null> => deps.store.repos.members.get(memberId),
     boardById: (boardId: string): Promise<Board | null> => deps.store.repos.boards.get(boardId),
     cycleById: (cycleId: string): Promise<Cycle | null> => deps.store.repos.cycles.get(cycleId),

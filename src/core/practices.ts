@@ -7,6 +7,11 @@ export interface SharePracticeInput {
   workspaceId: string;
   /** The community channel it is shared in; when absent the agenda must be given. */
   channelId?: string;
+  /**
+   * A channel that is no community: refused (the default), or the practice is shared on its own, as from
+   * a form opened in an unlinked channel.
+   */
+  otherChannel?: 'refuse' | 'alone';
   agendaId?: string;
   title: string;
   description: string;
@@ -27,7 +32,7 @@ export async function sharePractice(
     const community = input.channelId
       ? await repos.communities.findByChannel(input.workspaceId, input.channelId)
       : null;
-    if (input.channelId && !community)
+    if (input.channelId && !community && input.otherChannel !== 'alone')
       throw new AppError('NOT_A_COMMUNITY_CHANNEL', `channel ${input.channelId} is no community`);
     const agendaId = community?.agendaId ?? input.agendaId;
     if (!agendaId) throw new AppError('UNKNOWN_AGENDA', 'no agenda for the practice', { agenda: '' });

@@ -5,7 +5,7 @@ import { loadConfig } from '../../src/config';
 import type { Core } from '../../src/core/index';
 import type { Cycle, Member, UpdateAnswer } from '../../src/core/model';
 import { OutboxWorker } from '../../src/delivery/worker';
-import { dashboardStore } from '../../src/store/dashboard-store';
+import { platformStores } from '../../src/store/platform-stores';
 import { seedPeople, silentLogger, type TestClock, testCore } from '../support/core';
 import { pgliteDatabase, type TestDatabase } from '../support/databases';
 import { type FakePlatform, startFakePlatform } from '../support/fake-platform';
@@ -139,7 +139,7 @@ export async function startDashboardRig(): Promise<DashboardRig> {
   http.app.get('/test/teams-host', (_req, res) => {
     res.type('html').send(teamsHostPage(hostToken, TENANT, TESS_OID));
   });
-  mountDashboard(http, config, core, dashboardStore(t.db), { links });
+  mountDashboard(http, config, core, platformStores(t.db).dashboard, { links });
   http.app.use(errorHandler(silentLogger));
   // The rate limiter counts on the core's clock: waiting moves the hand-moved clock on.
   const worker = new OutboxWorker(core.deps, [fakeSlackSender(fake.url)], {

@@ -92,9 +92,10 @@ export async function saveConversation(
     } as Record<string, unknown>,
     updatedAt: core.deps.clock.now(),
   };
-  // The workspace first (the reference points to it); no transaction needed: recording a workspace is
-  // idempotent, so a failed save leaves only the workspace, and Teams' resend saves the reference.
-  await core.knowWorkspace('teams', tenantOf(activity));
+  // The workspace first (the reference points to it): a member met in this turn brought it along. No
+  // transaction needed: recording a workspace is idempotent, so a failed save leaves only the workspace,
+  // and Teams' resend saves the reference.
+  if (!member) await core.knowWorkspace('teams', tenantOf(activity));
   await store.saveConversationRef(ref);
   return ref;
 }

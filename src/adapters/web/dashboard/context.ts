@@ -80,7 +80,7 @@ export function dashboardContext(config: Config, core: Core, sessions: Sessions)
     send,
     async signedIn(req, res) {
       const session = await sessions.find(readCookies(req.headers.cookie).get(SESSION_COOKIE));
-      const member = session ? await core.dashboardViewer(session.memberId) : null;
+      const member = session ? await core.memberById(session.memberId) : null;
       if (!session || !member) {
         const v = viewOf(req, res, null);
         send(

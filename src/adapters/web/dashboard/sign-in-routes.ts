@@ -54,7 +54,7 @@ export function mountSignIn(router: Router, c: DashboardContext, doors: SignInDo
     const v = c.viewOf(req, res, null);
     const found = await checkedLink(res, v, req.body);
     if (!found) return;
-    const member = await c.core.dashboardViewer(found.check.memberId);
+    const member = await c.core.memberById(found.check.memberId);
     if (!member || !(await store.useLink(found.check.nonce, member.id, clock.now())))
       return found.refuse(410, 'used');
     const id = await c.sessions.open(member.id, 'link');
