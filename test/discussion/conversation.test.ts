@@ -96,6 +96,36 @@ describe('a summary a coordinator can act on', () => {
     expect(text).not.toContain('muziekschool');
   });
 
+  it('names the first sources of a point many say, and counts all its messages and boards', async () => {
+    const { core, clock, coordinator, bram, same, post } = await conversation();
+    await core.registerBoards(CLI, [{ duoNumber: '51234', name: 'Stichting Kempen', region: 'zuid' }]);
+    const boardD = await core.deps.store.repos.boards.findByDuo('51234');
+    const femke = await core.meetMember('slack', 'T1', { externalId: 'UFEMKE', name: 'Femke Smit' });
+    await core.chooseBoard(femke.id, boardD?.id as string);
+    for (const who of [bram, femke])
+      await post(
+        'Ook hier: de regels over onderwijstijd maken het lastig om de lessen anders over de week te verdelen. #A8',
+        {
+          channelId: ARBEIDSMARKT,
+          authorMemberId: who.id,
+        },
+      );
+    clock.advance(86_400_000);
+    const request = { agendaId: PO, ambition: 'a8', from: new Date('2027-03-01T00:00:00Z') };
+    const s = await core.summarise({ memberId: coordinator.id }, { ...request, visibility: 'channel' });
+
+    const merged = s.keyPoints.find((p) => p.text.includes('regels over onderwijstijd'));
+    // Five messages of four boards (Bram's board is Anna's); three of them named.
+    expect(merged).toMatchObject({ messages: 5, boards: 4 });
+    expect(merged?.sources).toHaveLength(3);
+    expect(same.map((m) => m.id)).toContain(merged?.sources[0]?.messageId);
+    const text = summaryMarkdown(s);
+    expect(text).toContain('- 4 besturen noemen: De regels over onderwijstijd maken het lastig');
+    expect(text).toContain(
+      '[bericht](slack://channel?team=T1&id=C-ARBEID&message=1800000000.000006); en 2 andere)_',
+    );
+  });
+
   it('links a message about two ambitions to both, and it counts in both summaries', async () => {
     const { core, coordinator, both } = await conversation();
     expect(links(both)).toEqual([

@@ -8,10 +8,15 @@ import {
   STATUS_LABELS,
   TREND_LABELS,
 } from './labels';
-import type { AmbitionSummary, CycleStatusSummary, KeyPoint, Trend } from './summary';
+import {
+  type AmbitionSummary,
+  type CycleStatusSummary,
+  KEY_POINT_SOURCES,
+  type KeyPoint,
+  type Trend,
+} from './summary';
 
 /** Sources named after a key point; the rest are counted. */
-const SOURCES_SHOWN = 3;
 
 /** The first sentence of a text, at most about a line long. */
 export function oneLine(text: string, max = 160): string {
@@ -40,7 +45,7 @@ export function keyPointSources(
 ): string {
   const l = labels(options.locale);
   const shown = p.sources
-    .slice(0, SOURCES_SHOWN)
+    .slice(0, KEY_POINT_SOURCES)
     .map((s) =>
       [
         s.boardName ? quote(s.boardName) : null,
@@ -50,7 +55,7 @@ export function keyPointSources(
         .filter(Boolean)
         .join(', '),
     );
-  const more = p.sources.length - shown.length;
+  const more = p.messages - shown.length;
   return [...shown, ...(more > 0 ? [l.andMore.replace('{n}', String(more))] : [])].join('; ');
 }
 

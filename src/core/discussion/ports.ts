@@ -58,6 +58,8 @@ export interface AuthorActivity {
 /** A stored sentence of a message, with the one before it when it leans on it. */
 export interface StoredSentence {
   messageId: string;
+  /** The board of the message's author, when known. */
+  boardId: string | null;
   position: number;
   text: string;
   terms: string[];
@@ -120,7 +122,9 @@ export interface DiscussionRepository {
   /** Vacuums and analyses the tables summaries read (daily; outside any transaction). */
   tidySummaryTables(): Promise<void>;
   /** The texts of the scope's messages whose sentences are not stored yet (recorded before they were). */
-  unanalysedTexts(scope: AmbitionScope): Promise<Map<string, string>>;
+  unanalysedTexts(
+    scope: AmbitionScope,
+  ): Promise<{ messageId: string; boardId: string | null; text: string }[]>;
   /**
    * Inserts messages with their links and sentences in a few statements; messages whose platform id is
    * stored already are skipped with theirs. Returns the ids inserted.

@@ -11,6 +11,8 @@ import type { MessageRef } from './ports';
 export const DEFAULT_SUMMARY_DAYS = 90;
 export const MAX_KEY_POINTS = 5;
 export const MAX_OPEN_QUESTIONS = 5;
+/** The sources a key point names; the other messages saying it are counted. */
+export const KEY_POINT_SOURCES = 3;
 
 /** A message a key point comes from: where, when, by which board, and a link that opens it. */
 export interface SourceRef extends MessageRef {
@@ -21,8 +23,13 @@ export interface SourceRef extends MessageRef {
 export interface KeyPoint {
   /** The sentence, after the one it leans on when it does ("… Daarom …"). */
   text: string;
-  /** Where it was said: the first is the message it was taken from, then those saying the same. */
+  /**
+   * Where it was said: the first is the message it was taken from, then those saying the same, at most
+   * KEY_POINT_SOURCES of them.
+   */
   sources: SourceRef[];
+  /** How many messages said it (the sources and the rest). */
+  messages: number;
   /** How many boards said it (messages without a board count as none). */
   boards: number;
 }

@@ -12,6 +12,7 @@ import { settingsOf } from './settings';
 import {
   type AmbitionSummary,
   DEFAULT_SUMMARY_DAYS,
+  KEY_POINT_SOURCES,
   type KeyPoint,
   MAX_KEY_POINTS,
   MAX_OPEN_QUESTIONS,
@@ -97,8 +98,8 @@ async function sentencesOf(
 ): Promise<StoredSentence[]> {
   const stored = await repos.discussion.summarySentences(scope, SUMMARY_PICK);
   if (!activity.some((a) => a.unanalysed > 0)) return stored;
-  for (const [messageId, text] of await repos.discussion.unanalysedTexts(scope))
-    for (const s of analyseMessage(text).sentences) stored.push({ ...s, messageId });
+  for (const { messageId, boardId, text } of await repos.discussion.unanalysedTexts(scope))
+    for (const s of analyseMessage(text).sentences) stored.push({ ...s, messageId, boardId });
   return stored;
 }
 
@@ -121,7 +122,8 @@ export async function summariseAmbition(
 
   const activity = await repos.discussion.ambitionActivity(scope);
   const ambitionText = [ambition.title, ambition.text, ...ambition.actions.map((a) => a.text)].join('. ');
-  const extraction = extract(await sentencesOf(repos, scope, activity), ambitionText, CANDIDATES);
+  const sentences = await sentencesOf(repos, scope, activity);
+  const extraction = extract(sentences, ambitionText, CANDIDATES);
   const drafted = await settingsOf(deps).summariser.keyPoints({
     ambition: { id: ambition.id, title: ambition.title, text: ambition.text },
     candidates: extraction.candidates,
@@ -140,14 +142,16 @@ export async function summariseAmbition(
   for (const p of practices) if (p.boardId) boardIds.add(p.boardId);
   for (const u of updates) boardIds.add(u.boardId);
   const boardNames = await repos.discussion.boardNames([...boardIds]);
-  // Where the messages behind the key points and questions are: only those are read.
+  // Where the messages named by key points and the questions are: only those are read. A key point's
+  // boards are counted over all its messages, whose boards came with their sentences.
+  const boardOf = new Map(sentences.map((s) => [s.messageId, s.boardId]));
   const refIds = new Set([
-    ...drafted.points.flatMap((p) => p.messageIds),
+    ...drafted.points.flatMap((p) => p.messageIds.slice(0, KEY_POINT_SOURCES)),
     ...extraction.questions.map((q) => q.messageId),
   ]);
   const byId = new Map((await repos.discussion.messageRefs([...refIds])).map((m) => [m.messageId, m]));
   const keyPoints = drafted.points.flatMap((p): KeyPoint[] => {
-    const from = p.messageIds.flatMap((id) => byId.get(id) ?? []);
+    const from = p.messageIds.slice(0, KEY_POINT_SOURCES).flatMap((id) => byId.get(id) ?? []);
     const sources = from.map((m) => {
       const ref = toRef(m);
       return {
@@ -156,8 +160,8 @@ export async function summariseAmbition(
         link: messageLink(ref),
       };
     });
-    const boards = new Set(from.flatMap((m) => m.boardId ?? [])).size;
-    return sources.length ? [{ text: p.text, sources, boards }] : [];
+    const boards = new Set(p.messageIds.flatMap((id) => boardOf.get(id) ?? [])).size;
+    return sources.length ? [{ text: p.text, sources, messages: p.messageIds.length, boards }] : [];
   });
   const memberIds = [...new Set(activity.flatMap((a) => (a.memberId ? [a.memberId] : [])))];
   const names = showNames

@@ -83,6 +83,7 @@ export function summaryQueries(db: Queryable): SummaryQueries {
       // leave the database. The summary ranks them by how central they are.
       const res = await db.query<{
         message_id: string;
+        board_id: string | null;
         position: number;
         text: string;
         terms: string;
@@ -91,11 +92,11 @@ export function summaryQueries(db: Queryable): SummaryQueries {
       }>(
         `WITH scope AS (${SCOPE} AND ma.analysed AND ma.has_text),
          picked AS (
-           (SELECT message_id FROM scope
+           (SELECT message_id, board_id FROM scope
             ORDER BY source = 'auto', score DESC NULLS FIRST, posted_at DESC, message_id LIMIT $6)
            UNION
-           (SELECT message_id FROM scope ORDER BY posted_at DESC, message_id LIMIT $7))
-         SELECT s.message_id, s.position, s.text, array_to_string(s.terms, ' ') AS terms, s.question, s.context
+           (SELECT message_id, board_id FROM scope ORDER BY posted_at DESC, message_id LIMIT $7))
+         SELECT s.message_id, picked.board_id, s.position, s.text, array_to_string(s.terms, ' ') AS terms, s.question, s.context
          FROM picked JOIN message_sentences s USING (message_id)
          WHERE s.question OR s.term_count >= $8
          ORDER BY s.message_id, s.position`,
@@ -103,6 +104,7 @@ export function summaryQueries(db: Queryable): SummaryQueries {
       );
       return res.rows.map((r) => ({
         messageId: r.message_id,
+        boardId: r.board_id,
         position: r.position,
         text: r.text,
         terms: r.terms ? r.terms.split(' ') : [],
@@ -173,13 +175,13 @@ export function summaryQueries(db: Queryable): SummaryQueries {
       await db.query('VACUUM (ANALYZE) message_ambitions, message_sentences');
     },
     async unanalysedTexts(scope) {
-      const res = await db.query<{ id: string; text: string }>(
-        `SELECT dm.id, dm.text FROM (${SCOPE} AND ma.has_text AND NOT ma.analysed) AS scope
+      const res = await db.query<{ id: string; board_id: string | null; text: string }>(
+        `SELECT dm.id, dm.board_id, dm.text FROM (${SCOPE} AND ma.has_text AND NOT ma.analysed) AS scope
          JOIN discussion_messages dm ON dm.id = scope.message_id
          WHERE dm.text IS NOT NULL`,
         scopeParams(scope),
       );
-      return new Map(res.rows.map((r) => [r.id, r.text]));
+      return res.rows.map((r) => ({ messageId: r.id, boardId: r.board_id, text: r.text }));
     },
     async insertBatch(messages, links, at) {
       if (messages.length === 0) return new Set();
