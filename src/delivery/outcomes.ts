@@ -1,4 +1,4 @@
-import type { SendOutcome } from './sender';
+import type { SendFailure } from './sender';
 
 /** Slack Web API errors that mean the recipient is gone for good. */
 export const SLACK_RECIPIENT_GONE = new Set([
@@ -26,7 +26,7 @@ export function retryAfterSeconds(header: string | null, now: Date): number {
  * taken": a 5xx or 408 may come after the platform stored the message, so the row becomes uncertain and
  * the next attempt looks before it posts.
  */
-export function outcomeOfHttpStatus(status: number, retryAfter: string | null, now: Date): SendOutcome {
+export function outcomeOfHttpStatus(status: number, retryAfter: string | null, now: Date): SendFailure {
   if (status === 429)
     return { kind: 'retryAfter', seconds: retryAfterSeconds(retryAfter, now), reason: 'HTTP 429' };
   if (status === 408 || status >= 500) return { kind: 'uncertain', reason: `HTTP ${status}` };
@@ -48,7 +48,7 @@ const SLACK_MAYBE_TAKEN = new Set([
 ]);
 
 /** The outcome of a Slack `{ ok: false, error }` answer. */
-export function outcomeOfSlackError(error: string): SendOutcome {
+export function outcomeOfSlackError(error: string): SendFailure {
   if (error === 'ratelimited') return { kind: 'retryAfter', seconds: 1, reason: error };
   if (SLACK_RECIPIENT_GONE.has(error)) return { kind: 'permanent', reason: error, recipientGone: true };
   if (SLACK_MAYBE_TAKEN.has(error)) return { kind: 'uncertain', reason: error };
@@ -59,7 +59,7 @@ export function outcomeOfSlackError(error: string): SendOutcome {
  * A message that cannot be rendered (a card too large for the platform, data gone): rendering again cannot
  * help, so it is a permanent failure with the error's code and message as the reason.
  */
-export function renderFailure(err: unknown): SendOutcome {
+export function renderFailure(err: unknown): SendFailure {
   const code = (err as { code?: unknown })?.code;
   const message = (err as Error)?.message ?? String(err);
   return {
@@ -96,7 +96,7 @@ function systemCode(err: Failure | undefined, depth = 0): string | undefined {
  * transient. A timeout or a connection that broke after the request went out (reset, socket closed) might
  * have: uncertain.
  */
-export function outcomeOfNetworkError(err: unknown): SendOutcome {
+export function outcomeOfNetworkError(err: unknown): SendFailure {
   const failure = err as Failure | undefined;
   const code = systemCode(failure) ?? (typeof failure?.name === 'string' ? failure.name : undefined);
   const message = typeof failure?.message === 'string' ? failure.message : String(err);

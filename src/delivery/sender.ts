@@ -31,6 +31,15 @@ export type SendOutcome =
   | { kind: 'permanent'; reason: string; recipientGone: boolean }
   | { kind: 'uncertain'; reason: string; unanswered?: boolean };
 
+/** Every outcome but delivered. */
+export type SendFailure = Exclude<SendOutcome, { kind: 'ok' }>;
+
+/** What looking for an uncertain row's earlier attempt found: it, nothing, or a failure (as a send's). */
+export type LookUpOutcome =
+  | { kind: 'found'; ref: Record<string, unknown> }
+  | { kind: 'absent' }
+  | SendFailure;
+
 /**
  * A platform's way out, implemented by the Slack and Teams adapters. `send` renders the message for its
  * kind and posts it once; it resolves to an outcome and throws only on a bug (treated as `uncertain`). A
@@ -43,12 +52,26 @@ export type SendOutcome =
  * update, makes the row uncertain (a crashed worker's row when its lease runs out), and it stays so through
  * any later retry (the column outbox.uncertain), so no later attempt posts blindly. A sender
  * must attach `message.dedupeKey` to what it posts (Slack: message `metadata`; Teams: `channelData`) and,
- * when `uncertain`, first look whether a message with that key is already there (Slack:
+ * for an `uncertain` row, `lookUp` whether a message with that key is already there (Slack:
  * `conversations.history` with `include_all_metadata`; Teams: the chat's messages through Microsoft Graph,
- * when configured) and answer `ok` with its ref instead of posting again. Where there is no such look-up
- * (Teams without Graph), an uncertain send is at-least-once.
+ * when configured). The worker asks before it takes a post's rate slot: a row found costs no slot, since
+ * look-ups are other API methods with limits of their own. Found, the row is `sent` with its ref; absent,
+ * `send` posts. Where there is no such look-up (Teams without Graph), an uncertain send is at-least-once.
  */
 export interface Sender {
   platform: Platform;
+  /** Renders and posts: prepare(), then its post. */
   send(message: OutgoingMessage): Promise<SendOutcome>;
+  /**
+   * Renders the row (database reads, no platform call): a post ready to go, or why there is none. The
+   * worker prepares before it takes the post's rate slot, so the request leaves at its reserved moment
+   * instead of a render's time later (two posts to one channel could otherwise arrive closer than allowed).
+   */
+  prepare?(message: OutgoingMessage): Promise<PreparedPost | SendFailure>;
+  lookUp?(message: OutgoingMessage): Promise<LookUpOutcome>;
+}
+
+/** A rendered row: post() makes the platform call(s) and says what came of it. */
+export interface PreparedPost {
+  post(): Promise<SendOutcome>;
 }

@@ -15,6 +15,7 @@ import type { Platform } from '../core/model';
 import type { CoreDeps } from '../core/ports';
 import { reportError } from '../error-sink';
 import { type RateLimiter, TokenBuckets } from './rate-limiter';
+import { readyToPost } from './ready-to-post';
 import { afterTransientFailure } from './retry-policy';
 import type { Sender, SendOutcome } from './sender';
 import { DEFAULT_WORKER_OPTIONS, type DeliveryTally, emptyTally, type WorkerOptions } from './worker-options';
@@ -176,6 +177,8 @@ export class OutboxWorker {
       await this.giveUp(message, `gave up after ${message.attempts - 1} attempts`, tally);
       return;
     }
+    const ready = await readyToPost(sender, message, this.deps.logger);
+    if (!('post' in ready)) return this.settle(message, ready, tally);
     const limits = this.options.limits[message.platform];
     await this.limiter.acquire([
       { key: `${message.platform}:ws:${message.workspaceId}`, limit: limits.workspace },
@@ -196,7 +199,7 @@ export class OutboxWorker {
     }
     let outcome: SendOutcome;
     try {
-      outcome = await sender.send(message);
+      outcome = await ready.post();
     } catch (err) {
       // A sender bug: it may have posted before it threw.
       reportError(this.deps.logger, err, { phase: 'send', outbox: message.id, kind: message.kind });

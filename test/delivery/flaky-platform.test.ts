@@ -27,7 +27,7 @@ describe.each(DRIVERS)('a platform that refuses a fifth of the sends, on %s', (_
         auditRetryAfter(fakeTeamsSender(fake.url)),
       ];
       const worker = new OutboxWorker(deps, senders, {
-        retry: { maxAttempts: 10, baseMs: 100, maxMs: 1_000, random: () => 0.5 },
+        retry: { maxAttempts: 10, baseMs: 100, maxMs: 1_000, quickRetries: 0, random: () => 0.5 },
         leaseMs: 10_000,
         sendTimeoutMs: 2_000,
         limits: { slack: slackLimits(6_000), teams: TEAMS_LIMITS },

@@ -54,11 +54,14 @@ describe.each(DRIVERS)('the outbox worker on %s', (_name, open) => {
     sender.useClock(() => clock.now());
     const worker = new OutboxWorker(core.deps, [sender], {
       sleep: async (ms) => clock.advance(ms),
-      retry: { maxAttempts: 3, baseMs: 1000, maxMs: 60_000, random: () => 0 },
+      retry: { maxAttempts: 3, baseMs: 1000, maxMs: 60_000, quickRetries: 0, random: () => 0 },
       leaseMs: 60_000,
       sendTimeoutMs: 1_000,
       // Room enough that the limiter never waits here: its own waits are tested in limits-and-retries.
-      limits: { slack: slackLimits(6_000), teams: TEAMS_LIMITS },
+      limits: {
+        slack: { ...slackLimits(6_000), conversation: { perSecond: 100, burst: 10 } },
+        teams: TEAMS_LIMITS,
+      },
     });
     const key = (m: Member, kind = 'prompt') => `checkin:${cycle.id}:${m.id}:${kind}`;
     return { core, clock, repos, worker, sender, cycle, key, ...people };
@@ -257,6 +260,57 @@ describe.each(DRIVERS)('the outbox worker on %s', (_name, open) => {
     clock.advance(5_000); // the first backoff (2 s, with jitter at most 2 s), well within the old 60 s lease
     expect(await worker.drain()).toMatchObject({ sent: 3 });
     expect(sender.calls.filter((c) => c.uncertain)).toHaveLength(3);
+  });
+
+  it('looks for an uncertain row and renders it before it takes a rate slot: one found costs no slot', async () => {
+    const { core, clock, sender, key, anna, bram, carla } = await setUp((_m, nth) =>
+      nth === 1 ? { kind: 'uncertain', reason: 'HTTP 500' } : ok,
+    );
+    const steps: [string, string][] = [];
+    let looked = 0;
+    const looking: Sender = {
+      platform: 'slack',
+      send: (m) => sender.send(m),
+      async lookUp(m) {
+        steps.push([m.dedupeKey, 'look']);
+        // The first row's earlier attempt arrived; the others' did not.
+        return ++looked === 1 ? { kind: 'found', ref: { channel: 'D1', ts: '9.9' } } : { kind: 'absent' };
+      },
+      async prepare(m) {
+        steps.push([m.dedupeKey, 'render']);
+        return {
+          post: () => {
+            steps.push([m.dedupeKey, 'post']);
+            return sender.send(m);
+          },
+        };
+      },
+    };
+    const worker = new OutboxWorker(core.deps, [looking], {
+      sleep: async (ms) => clock.advance(ms),
+      retry: { maxAttempts: 3, baseMs: 1000, maxMs: 60_000, quickRetries: 0, random: () => 0 },
+      leaseMs: 60_000,
+      sendTimeoutMs: 1_000,
+      limiter: {
+        acquire: async (keys) => {
+          steps.push([keys[1]?.key ?? '', 'slot']);
+        },
+        pause: async () => {},
+      },
+    });
+    // Each row's steps in order; a slot is known by its conversation, the member's DM.
+    const of = (m: Member) =>
+      steps.filter(([k]) => k === key(m) || k === `slack:conv:dm:${m.id}`).map(([, step]) => step);
+    expect(await worker.drain()).toMatchObject({ claimed: 3, uncertain: 3 });
+    for (const m of [anna, bram, carla]) expect(of(m)).toEqual(['render', 'slot', 'post']);
+    steps.length = 0;
+    clock.advance(5_000);
+    expect(await worker.drain()).toMatchObject({ sent: 3 });
+    // The row found took neither a slot nor a post; the two others were posted again, each with its slot.
+    const again = [anna, bram, carla].map(of).sort((a, b) => a.length - b.length);
+    expect(again).toEqual([['look'], ...Array(2).fill(['look', 'render', 'slot', 'post'])]);
+    expect(sender.calls.filter((c) => c.uncertain)).toHaveLength(2);
+    expect((await rows()).map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
   });
 
   it('renews the lease of a batch while it runs, so another worker cannot take its rows', async () => {

@@ -60,6 +60,26 @@ const conversation = (i: number) => ({ key: `teams:conv:${i}`, limit: { perSecon
       await t.close();
     }
   }, 30_000);
+
+  it('reserve a tenth of a second ahead per process, so a replica that dies leaves few slots unused', async () => {
+    const t = await postgresDatabase();
+    const db = await openPostgresDb(t.url, 5, () => {});
+    try {
+      // The process dies with 30 sends waiting: their sleeps never end.
+      const limiter = new SharedTokenBuckets(db, () => new Promise<void>(() => {}));
+      for (let i = 0; i < 30; i++) void limiter.acquire([workspace, conversation(i)]);
+      await sleep(200);
+      const ahead = await db.query<{ ms: number }>(
+        `SELECT extract(epoch FROM tat - clock_timestamp()) * 1000 AS ms FROM rate_buckets WHERE key = $1`,
+        [workspace.key],
+      );
+      // 40 a second: a tenth of a second is 4 reservations, 100 ms; 30 at once would be 750 ms.
+      expect(Number(ahead.rows[0]?.ms)).toBeLessThanOrEqual(100);
+    } finally {
+      await db.close();
+      await t.close();
+    }
+  });
 });
 
 describe.each(DRIVERS)('delivery bookkeeping (%s)', (_name, open) => {

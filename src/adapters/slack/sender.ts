@@ -10,7 +10,14 @@ import {
   outcomeOfSlackError,
   renderFailure,
 } from '../../delivery/outcomes';
-import type { OutgoingMessage, Sender, SendOutcome } from '../../delivery/sender';
+import type {
+  LookUpOutcome,
+  OutgoingMessage,
+  PreparedPost,
+  Sender,
+  SendFailure,
+  SendOutcome,
+} from '../../delivery/sender';
 import { reportError } from '../../error-sink';
 import { slackText } from './reply';
 
@@ -42,6 +49,11 @@ export class SlackSender implements Sender {
   ) {}
 
   async send(message: OutgoingMessage): Promise<SendOutcome> {
+    const prepared = await this.prepare(message);
+    return 'post' in prepared ? prepared.post() : prepared;
+  }
+
+  async prepare(message: OutgoingMessage): Promise<PreparedPost | SendFailure> {
     let body: Rendered | null;
     try {
       body = await this.render(message);
@@ -55,17 +67,39 @@ export class SlackSender implements Sender {
     const channel = message.conversationId ?? message.memberExternalId;
     if (!channel)
       return { kind: 'permanent', reason: 'no Slack user or channel to send to', recipientGone: false };
+    let client: WebClient | null;
     try {
-      const client = await this.clientFor(message.workspaceExternalId);
-      if (!client)
-        return {
-          kind: 'permanent',
-          reason: `Samenspraak is not installed in ${message.workspaceExternalId}`,
-          recipientGone: false,
-        };
-      return await this.post(client, channel, message, body);
+      client = await this.clientFor(message.workspaceExternalId);
     } catch (err) {
       return this.outcome(err as WebAPICallError);
+    }
+    if (!client)
+      return {
+        kind: 'permanent',
+        reason: `Samenspraak is not installed in ${message.workspaceExternalId}`,
+        recipientGone: false,
+      };
+    const ready = client;
+    return {
+      post: () =>
+        this.post(ready, channel, message, body).catch((err) => this.outcome(err as WebAPICallError)),
+    };
+  }
+
+  /** Whether an earlier attempt of this uncertain row arrived: its dedupe key in the DM's or channel's history. */
+  async lookUp(message: OutgoingMessage): Promise<LookUpOutcome> {
+    const channel = message.conversationId ?? message.memberExternalId;
+    if (!channel) return { kind: 'absent' };
+    try {
+      const client = await this.clientFor(message.workspaceExternalId);
+      const found = client ? await this.alreadyPosted(client, channel, message) : null;
+      return found ? { kind: 'found', ref: found } : { kind: 'absent' };
+    } catch (err) {
+      const failure = this.outcome(err as WebAPICallError);
+      if (failure.kind !== 'permanent' || failure.recipientGone) return failure;
+      // Slack refusing the look-up itself (a missing scope): reported, and posted at-least-once.
+      reportError(this.core.deps.logger, err, { platform: 'slack', outbox: message.id, phase: 'lookup' });
+      return { kind: 'absent' };
     }
   }
 
@@ -90,10 +124,6 @@ export class SlackSender implements Sender {
     message: OutgoingMessage,
     { message: body, replies }: Rendered,
   ): Promise<SendOutcome> {
-    if (message.uncertain) {
-      const found = await this.alreadyPosted(client, channel, message);
-      if (found) return { kind: 'ok', ref: found };
-    }
     const res = await client.chat.postMessage({
       channel,
       ...body,
@@ -165,7 +195,7 @@ export class SlackSender implements Sender {
     return posted?.ts ? { channel: channelId, ts: posted.ts } : null;
   }
 
-  private outcome(err: WebAPICallError): SendOutcome {
+  private outcome(err: WebAPICallError): SendFailure {
     return outcomeOfSlackCall(err, this.core.deps.clock.now());
   }
 }
@@ -175,7 +205,7 @@ export class SlackSender implements Sender {
  * Retry-After, a platform error (`ok: false`), an HTTP error with its status, or a request error wrapping
  * fetch's failure (`original`, its `cause` holding the system error code; a timeout is a TimeoutError).
  */
-export function outcomeOfSlackCall(err: WebAPICallError, now: Date): SendOutcome {
+export function outcomeOfSlackCall(err: WebAPICallError, now: Date): SendFailure {
   switch (err.code) {
     case ErrorCode.RateLimitedError:
       return { kind: 'retryAfter', seconds: err.retryAfter, reason: 'ratelimited' };

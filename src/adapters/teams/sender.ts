@@ -3,7 +3,14 @@ import { AppError } from '../../core/errors';
 import type { Core } from '../../core/index';
 import type { TeamsRepository } from '../../core/teams-ports';
 import { outcomeOfHttpStatus, outcomeOfNetworkError, renderFailure } from '../../delivery/outcomes';
-import type { OutgoingMessage, Sender, SendOutcome } from '../../delivery/sender';
+import type {
+  LookUpOutcome,
+  OutgoingMessage,
+  PreparedPost,
+  Sender,
+  SendFailure,
+  SendOutcome,
+} from '../../delivery/sender';
 import { reportError } from '../../error-sink';
 import {
   type Activity,
@@ -39,6 +46,11 @@ export class TeamsSender implements Sender {
   ) {}
 
   async send(message: OutgoingMessage): Promise<SendOutcome> {
+    const prepared = await this.prepare(message);
+    return 'post' in prepared ? prepared.post() : prepared;
+  }
+
+  async prepare(message: OutgoingMessage): Promise<PreparedPost | SendFailure> {
     let rendered: { activity: Rendered; replies: Rendered[] } | null;
     try {
       rendered = this.render(message, await outboxContent(this.core, message, 'teams.welcome.community'));
@@ -55,20 +67,32 @@ export class TeamsSender implements Sender {
       ...(activity.channelData as object),
       samenspraak: { dedupeKey: message.dedupeKey },
     };
+    let stored: Partial<ConversationReference> | null;
+    try {
+      stored = await this.storedConversation(message);
+    } catch (err) {
+      return outcomeOfConnectorCall(err, this.core.deps.clock.now());
+    }
+    return { post: () => this.post(message, stored, activity, replies) };
+  }
+
+  /** Posts into the stored conversation, or into a 1:1 chat opened now. */
+  private async post(
+    message: OutgoingMessage,
+    stored: Partial<ConversationReference> | null,
+    activity: Rendered,
+    replies: Rendered[],
+  ): Promise<SendOutcome> {
     let reference: Partial<ConversationReference> | null;
     let activityId: string | null;
     try {
-      reference = await this.conversation(message);
+      reference = stored ?? (await this.newPersonalConversation(message));
       if (!reference)
         return {
           kind: 'permanent',
           reason: 'no Teams conversation known for this member or channel (install the app first)',
           recipientGone: false,
         };
-      if (message.uncertain) {
-        const found = await this.alreadyPosted(message, reference);
-        if (found) return { kind: 'ok', ref: found };
-      }
       activityId = await postToConversation(this.bot, reference, activity);
     } catch (err) {
       return outcomeOfConnectorCall(err, this.core.deps.clock.now());
@@ -86,29 +110,32 @@ export class TeamsSender implements Sender {
   }
 
   /**
-   * An earlier attempt may have been taken: look in the chat through Graph when configured. Graph refusing
-   * (no permission, chat unknown) is reported and the message is posted: at-least-once, as without Graph.
+   * An earlier attempt may have been taken: look in the stored chat through Graph when configured. Graph
+   * refusing (no permission, chat unknown) is reported and the message is posted: at-least-once, as without
+   * Graph.
    */
-  private async alreadyPosted(
-    message: OutgoingMessage,
-    reference: Partial<ConversationReference>,
-  ): Promise<Record<string, unknown> | null> {
-    if (!this.lookup) return null;
+  async lookUp(message: OutgoingMessage): Promise<LookUpOutcome> {
+    if (!this.lookup) return { kind: 'absent' };
     let result: LookupResult;
+    let reference: Partial<ConversationReference> | null;
     try {
+      reference = await this.storedConversation(message);
+      if (!reference) return { kind: 'absent' };
       result = await this.lookup.find(reference, message.dedupeKey);
     } catch (err) {
-      if (!(err instanceof GraphHttpError) || err.statusCode === 429 || err.statusCode >= 500) throw err;
+      if (!(err instanceof GraphHttpError) || err.statusCode === 429 || err.statusCode >= 500)
+        return outcomeOfConnectorCall(err, this.core.deps.clock.now());
       reportError(this.core.deps.logger, err, { platform: 'teams', outbox: message.id, phase: 'lookup' });
-      return null;
+      return { kind: 'absent' };
     }
-    if (!('found' in result) || !result.found) return null;
-    return {
+    if (!('found' in result) || !result.found) return { kind: 'absent' };
+    const ref = {
       conversationId: reference.conversation?.id ?? null,
       activityId: result.activityId,
       serviceUrl: reference.serviceUrl,
       found: true,
     };
+    return { kind: 'found', ref };
   }
 
   /**
@@ -146,8 +173,8 @@ export class TeamsSender implements Sender {
     return replies.length;
   }
 
-  /** Where the message goes: the channel, the member's 1:1 chat, or a new 1:1 chat opened now. */
-  private async conversation(message: OutgoingMessage): Promise<Partial<ConversationReference> | null> {
+  /** Where the message goes as stored: the channel, or the member's 1:1 chat. */
+  private async storedConversation(message: OutgoingMessage): Promise<Partial<ConversationReference> | null> {
     const workspaceId = message.workspaceId ?? workspaceIdOf(message.workspaceExternalId);
     if (message.conversationId) {
       const ref = await this.store.conversationRef(workspaceId, message.conversationId);
@@ -155,7 +182,15 @@ export class TeamsSender implements Sender {
     }
     if (!message.memberId) return null;
     const personal = await this.store.personalConversationRef(message.memberId);
-    if (personal) return personal.reference as Partial<ConversationReference>;
+    return personal ? (personal.reference as Partial<ConversationReference>) : null;
+  }
+
+  /** A new 1:1 chat with a member the bot never talked to (its user id learnt from the team roster). */
+  private async newPersonalConversation(
+    message: OutgoingMessage,
+  ): Promise<Partial<ConversationReference> | null> {
+    if (message.conversationId || !message.memberId) return null;
+    const workspaceId = message.workspaceId ?? workspaceIdOf(message.workspaceExternalId);
     const user = await this.store.user(message.memberId);
     if (!user) return null;
     const team = user.teamId ? await this.store.teamConversationRef(workspaceId, user.teamId) : null;
@@ -200,7 +235,7 @@ export class TeamsSender implements Sender {
  * with a status (ours, ConnectorHttpError, or Azure's RestError with statusCode), a RestError carrying the
  * system code of a failed connection, or an AbortError when the call timed out.
  */
-export function outcomeOfConnectorCall(err: unknown, now: Date): SendOutcome {
+export function outcomeOfConnectorCall(err: unknown, now: Date): SendFailure {
   if (err instanceof GraphHttpError) return outcomeOfHttpStatus(err.statusCode, err.retryAfter, now);
   const failure = httpFailure(err);
   if (failure) return outcomeOfHttpStatus(failure.status, failure.retryAfter, now);
