@@ -6,12 +6,13 @@ import { chooseSocketDir, forgetSocketDir, recordSocketDir, SOCKET_NAME } from '
 import { serveOnSocket } from './socket-server';
 
 /**
- * PostgreSQL's default 128 MB of shared buffers are touched as tables are read and WASM memory never
+ * PostgreSQL's default 128 MB of shared buffers cost their size in resident memory and WASM memory never
  * shrinks; a bot's working set is a few MB, but a summary over a year of a large association reads some
- * 50 MB of messages, links and sentences. With 64 MB, summaries of 100,000 messages take 1.0-1.1 s instead
- * of 1.3 s (16 MB); buffers are only touched as read, so an idle bot's memory is that of 16 MB.
+ * 50 MB of messages, links and sentences. Measured (server and discussion benches): 16 MB, all processes
+ * 280 MB and 100,000 messages summarised in 1.3 s; 32 MB, 305 MB and 1.0-1.15 s; 64 MB, 340 MB and no
+ * faster.
  */
-const START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=64MB'];
+const START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
 
 /**
  * V8 compiles PGlite's WASM with its baseline compiler and then again, optimised, where it runs hot. The
