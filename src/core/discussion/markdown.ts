@@ -16,8 +16,6 @@ import {
   type Trend,
 } from './summary';
 
-/** Sources named after a key point; the rest are counted. */
-
 /** The first sentence of a text, at most about a line long. */
 export function oneLine(text: string, max = 160): string {
   const flat = text.replace(/\s+/g, ' ').trim();
