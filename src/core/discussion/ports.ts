@@ -60,6 +60,8 @@ export interface StoredSentence {
   messageId: string;
   /** The board of the message's author, when known. */
   boardId: string | null;
+  /** When a question was asked (ms since the epoch); null for a statement. */
+  askedAt: number | null;
   position: number;
   text: string;
   terms: string[];
@@ -124,7 +126,7 @@ export interface DiscussionRepository {
   /** The texts of the scope's messages whose sentences are not stored yet (recorded before they were). */
   unanalysedTexts(
     scope: AmbitionScope,
-  ): Promise<{ messageId: string; boardId: string | null; text: string }[]>;
+  ): Promise<{ messageId: string; boardId: string | null; postedAt: Date; text: string }[]>;
   /**
    * Inserts messages with their links and sentences in a few statements; messages whose platform id is
    * stored already are skipped with theirs. Returns the ids inserted.

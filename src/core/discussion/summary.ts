@@ -65,20 +65,46 @@ async function seesNames(
   return (await repos.communities.listByWorkspace(viewer.workspaceId)).some((c) => c.agendaId === agendaId);
 }
 
-/** Questions nobody else answered in their thread afterwards, newest first, near-duplicates left out. */
-function openQuestions(
-  questions: readonly Question[],
-  messages: ReadonlyMap<string, AmbitionMessage & { answered: boolean }>,
-): OpenQuestion[] {
-  const open = questions.flatMap((q) => {
-    const m = messages.get(q.messageId);
-    return m && !m.answered ? [{ q, m }] : [];
-  });
-  open.sort((a, b) => b.m.postedAt.getTime() - a.m.postedAt.getTime());
-  return distinctQuestions(
-    open.map(({ q }) => q),
-    MAX_OPEN_QUESTIONS,
-  ).map((q) => ({ text: q.text, source: toRef(messages.get(q.messageId) as AmbitionMessage) }));
+type AnsweredMessage = AmbitionMessage & { answered: boolean };
+
+/** Question messages read at first; then twice as many each time, while too few open ones are found. */
+const QUESTIONS_READ = 4 * MAX_OPEN_QUESTIONS;
+
+/** The questions, newest first (by the time their sentences came with), and their messages in that order. */
+function newestFirst(sentences: readonly StoredSentence[], questions: readonly Question[]) {
+  const askedAt = new Map<string, number>();
+  for (const s of sentences) if (s.askedAt !== null) askedAt.set(s.messageId, s.askedAt);
+  const newest = [...questions].sort(
+    (a, b) => (askedAt.get(b.messageId) ?? 0) - (askedAt.get(a.messageId) ?? 0),
+  );
+  return { newest, ids: [...new Set(newest.map((q) => q.messageId))] };
+}
+
+/**
+ * Questions nobody else answered in their thread afterwards, newest first, near-duplicates left out. Their
+ * messages are read newest first, a few at a time, until enough open ones are found: the first questions
+ * kept from the newest are the first kept from all (later ones only join a group or come after). The
+ * messages already in `messages` are not read again.
+ */
+async function openQuestions(
+  repos: Repositories,
+  { newest, ids }: ReturnType<typeof newestFirst>,
+  messages: Map<string, AnsweredMessage>,
+): Promise<OpenQuestion[]> {
+  let kept: Question[] = [];
+  for (let read = 0, chunk = QUESTIONS_READ; read < ids.length; chunk *= 2) {
+    const next = ids.slice(read, read + chunk);
+    read += next.length;
+    for (const m of await repos.discussion.messageRefs(next.filter((id) => !messages.has(id))))
+      messages.set(m.messageId, m);
+    const open = newest.filter((q) => {
+      const m = messages.get(q.messageId);
+      return m !== undefined && !m.answered;
+    });
+    kept = distinctQuestions(open, MAX_OPEN_QUESTIONS);
+    if (kept.length >= MAX_OPEN_QUESTIONS) break;
+  }
+  return kept.map((q) => ({ text: q.text, source: toRef(messages.get(q.messageId) as AmbitionMessage) }));
 }
 
 /**
@@ -98,8 +124,9 @@ async function sentencesOf(
 ): Promise<StoredSentence[]> {
   const stored = await repos.discussion.summarySentences(scope, SUMMARY_PICK);
   if (!activity.some((a) => a.unanalysed > 0)) return stored;
-  for (const { messageId, boardId, text } of await repos.discussion.unanalysedTexts(scope))
-    for (const s of analyseMessage(text).sentences) stored.push({ ...s, messageId, boardId });
+  for (const { messageId, boardId, postedAt, text } of await repos.discussion.unanalysedTexts(scope))
+    for (const s of analyseMessage(text).sentences)
+      stored.push({ ...s, messageId, boardId, askedAt: s.question ? postedAt.getTime() : null });
   return stored;
 }
 
@@ -142,14 +169,16 @@ export async function summariseAmbition(
   for (const p of practices) if (p.boardId) boardIds.add(p.boardId);
   for (const u of updates) boardIds.add(u.boardId);
   const boardNames = await repos.discussion.boardNames([...boardIds]);
-  // Where the messages named by key points and the questions are: only those are read. A key point's
-  // boards are counted over all its messages, whose boards came with their sentences.
+  // Where the messages named by key points are, and the newest questions' (one read): only those are read.
+  // A key point's boards are counted over all its messages, whose boards came with their sentences.
   const boardOf = new Map(sentences.map((s) => [s.messageId, s.boardId]));
+  const questions = newestFirst(sentences, extraction.questions);
   const refIds = new Set([
     ...drafted.points.flatMap((p) => p.messageIds.slice(0, KEY_POINT_SOURCES)),
-    ...extraction.questions.map((q) => q.messageId),
+    ...questions.ids.slice(0, QUESTIONS_READ),
   ]);
   const byId = new Map((await repos.discussion.messageRefs([...refIds])).map((m) => [m.messageId, m]));
+  const open = await openQuestions(repos, questions, byId);
   const keyPoints = drafted.points.flatMap((p): KeyPoint[] => {
     const from = p.messageIds.slice(0, KEY_POINT_SOURCES).flatMap((id) => byId.get(id) ?? []);
     const sources = from.map((m) => {
@@ -209,7 +238,7 @@ export async function summariseAmbition(
     keyPointsBy: drafted.by,
     messages: { total: count.total, withText: count.withText, bySource, steering: count.steering },
     keyPoints,
-    openQuestions: openQuestions(extraction.questions, byId),
+    openQuestions: open,
     practices: practices.map((p) => ({
       id: p.id,
       title: p.title,

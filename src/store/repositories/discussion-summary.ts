@@ -2,7 +2,7 @@ import type { AnalysedSentence } from '../../core/discussion/analysis';
 import type { AmbitionMessage, AmbitionScope, DiscussionRepository } from '../../core/discussion/ports';
 import type { LinkSource } from '../../core/model';
 import type { Queryable } from '../db';
-import { messagePlaceFromRow } from './rows';
+import { date, messagePlaceFromRow } from './rows';
 
 type Row = Record<string, unknown>;
 
@@ -84,6 +84,7 @@ export function summaryQueries(db: Queryable): SummaryQueries {
       const res = await db.query<{
         message_id: string;
         board_id: string | null;
+        asked_at: number | null;
         position: number;
         text: string;
         terms: string;
@@ -92,11 +93,12 @@ export function summaryQueries(db: Queryable): SummaryQueries {
       }>(
         `WITH scope AS (${SCOPE} AND ma.analysed AND ma.has_text),
          picked AS (
-           (SELECT message_id, board_id FROM scope
+           (SELECT message_id, board_id, posted_at FROM scope
             ORDER BY source = 'auto', score DESC NULLS FIRST, posted_at DESC, message_id LIMIT $6)
            UNION
-           (SELECT message_id, board_id FROM scope ORDER BY posted_at DESC, message_id LIMIT $7))
-         SELECT s.message_id, picked.board_id, s.position, s.text, array_to_string(s.terms, ' ') AS terms, s.question, s.context
+           (SELECT message_id, board_id, posted_at FROM scope ORDER BY posted_at DESC, message_id LIMIT $7))
+         SELECT s.message_id, picked.board_id, s.position,
+           CASE WHEN s.question THEN (extract(epoch FROM picked.posted_at) * 1000)::float8 END AS asked_at, s.text, array_to_string(s.terms, ' ') AS terms, s.question, s.context
          FROM picked JOIN message_sentences s USING (message_id)
          WHERE s.question OR s.term_count >= $8
          ORDER BY s.message_id, s.position`,
@@ -105,6 +107,7 @@ export function summaryQueries(db: Queryable): SummaryQueries {
       return res.rows.map((r) => ({
         messageId: r.message_id,
         boardId: r.board_id,
+        askedAt: r.asked_at,
         position: r.position,
         text: r.text,
         terms: r.terms ? r.terms.split(' ') : [],
@@ -175,13 +178,18 @@ export function summaryQueries(db: Queryable): SummaryQueries {
       await db.query('VACUUM (ANALYZE) message_ambitions, message_sentences');
     },
     async unanalysedTexts(scope) {
-      const res = await db.query<{ id: string; board_id: string | null; text: string }>(
-        `SELECT dm.id, dm.board_id, dm.text FROM (${SCOPE} AND ma.has_text AND NOT ma.analysed) AS scope
+      const res = await db.query<{ id: string; board_id: string | null; posted_at: Date; text: string }>(
+        `SELECT dm.id, dm.board_id, dm.posted_at, dm.text FROM (${SCOPE} AND ma.has_text AND NOT ma.analysed) AS scope
          JOIN discussion_messages dm ON dm.id = scope.message_id
          WHERE dm.text IS NOT NULL`,
         scopeParams(scope),
       );
-      return res.rows.map((r) => ({ messageId: r.id, boardId: r.board_id, text: r.text }));
+      return res.rows.map((r) => ({
+        messageId: r.id,
+        boardId: r.board_id,
+        postedAt: date(r.posted_at),
+        text: r.text,
+      }));
     },
     async insertBatch(messages, links, at) {
       if (messages.length === 0) return new Set();
