@@ -4,7 +4,7 @@ export interface RetryPolicy {
   maxAttempts: number;
   baseMs: number;
   maxMs: number;
-  /** The first retries all wait about baseMs before the doubling starts. */
+  /** How many retries wait about baseMs before the doubling starts (at least the first does). */
   quickRetries: number;
   /** Injected so the schedule is exact in tests: a number in [0, 1). */
   random: () => number;

@@ -26,6 +26,9 @@ const OUTBOX_EVENT = 'samenspraak_outbox';
 /** How many of a channel's latest messages an uncertain send looks through for its own. */
 const HISTORY_LOOKBACK = 100;
 
+/** Where a row goes: its channel, or the member's user id (chat.postMessage opens the DM). */
+const channelOf = (message: OutgoingMessage) => message.conversationId ?? message.memberExternalId;
+
 /** A rendered row: the message's fields for chat.postMessage, and the texts of its thread's replies. */
 interface Rendered {
   message: ReturnType<typeof toSlackMessage> | ReturnType<typeof slackText>;
@@ -64,7 +67,7 @@ export class SlackSender implements Sender {
     }
     if (!body)
       return { kind: 'permanent', reason: `Slack cannot show "${message.kind}"`, recipientGone: false };
-    const channel = message.conversationId ?? message.memberExternalId;
+    const channel = channelOf(message);
     if (!channel)
       return { kind: 'permanent', reason: 'no Slack user or channel to send to', recipientGone: false };
     let client: WebClient | null;
@@ -88,7 +91,7 @@ export class SlackSender implements Sender {
 
   /** Whether an earlier attempt of this uncertain row arrived: its dedupe key in the DM's or channel's history. */
   async lookUp(message: OutgoingMessage): Promise<LookUpOutcome> {
-    const channel = message.conversationId ?? message.memberExternalId;
+    const channel = channelOf(message);
     if (!channel) return { kind: 'absent' };
     try {
       const client = await this.clientFor(message.workspaceExternalId);

@@ -43,6 +43,9 @@ export interface AmbitionMessage extends MessageRef {
   source: LinkSource;
 }
 
+/** A message with whether someone else posted in its thread after it (a question's answer). */
+export type AnsweredMessage = AmbitionMessage & { answered: boolean };
+
 /** One author's messages in a summary's scope, counted. */
 export interface AuthorActivity {
   boardId: string | null;
@@ -120,7 +123,7 @@ export interface DiscussionRepository {
    * Where these messages are and who wrote them (the sources of key points and questions), and whether
    * someone else posted in the message's thread after it (a question's answer).
    */
-  messageRefs(messageIds: readonly string[]): Promise<(AmbitionMessage & { answered: boolean })[]>;
+  messageRefs(messageIds: readonly string[]): Promise<AnsweredMessage[]>;
   /** Vacuums and analyses the tables summaries read (daily; outside any transaction). */
   tidySummaryTables(): Promise<void>;
   /** The texts of the scope's messages whose sentences are not stored yet (recorded before they were). */

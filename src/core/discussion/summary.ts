@@ -7,7 +7,14 @@ import { DAY_MS } from '../time';
 import { analyseMessage } from './analysis';
 import { distinctQuestions, extract, MIN_TERMS, type Question } from './extractive';
 import { messageLink } from './message-links';
-import type { AmbitionMessage, AmbitionScope, AuthorActivity, MessageRef, StoredSentence } from './ports';
+import type {
+  AmbitionMessage,
+  AmbitionScope,
+  AnsweredMessage,
+  AuthorActivity,
+  MessageRef,
+  StoredSentence,
+} from './ports';
 import { settingsOf } from './settings';
 import {
   type AmbitionSummary,
@@ -64,8 +71,6 @@ async function seesNames(
   if (request.visibility !== 'private' || !viewer || !isCoordinator(viewer)) return false;
   return (await repos.communities.listByWorkspace(viewer.workspaceId)).some((c) => c.agendaId === agendaId);
 }
-
-type AnsweredMessage = AmbitionMessage & { answered: boolean };
 
 /** Question messages read at first; then twice as many each time, while too few open ones are found. */
 const QUESTIONS_READ = 4 * MAX_OPEN_QUESTIONS;
