@@ -1,3 +1,4 @@
+import { RECORD_PART } from '../../src/core/discussion/record-batch';
 import { pgliteDatabase, type TestDatabase } from '../support/databases';
 import { ARBEIDSMARKT, discussionWorld, KWALITEIT, links, WS } from './world';
 
@@ -54,5 +55,57 @@ describe('recording a burst of messages at once', () => {
        WHERE dm.external_id = 'b.3'`,
     );
     expect(sentences.rows[0]?.n).toBe(2);
+  });
+
+  it('records a history longer than one statement: replies inherit across parts, and a batch given again adds nothing', async () => {
+    await t.reset();
+    const { core, anna, clock } = await discussionWorld(t.db);
+    const at = clock.now();
+    const count = 2 * RECORD_PART + 5;
+    const history = Array.from({ length: count }, (_, i) => ({
+      workspaceId: WS,
+      channelId: KWALITEIT,
+      externalId: `h.${i}`,
+      // The first message starts the thread; the last, in the third part, answers it.
+      threadExternalId: i === count - 1 ? 'h.0' : null,
+      authorMemberId: anna.id,
+      text:
+        i === 0 ? 'Wie deelt zijn kwaliteitskader? #A2' : `Bericht ${i} over onze schoolgids en de ouders.`,
+      postedAt: at,
+    }));
+    expect(await core.recordMessages(history)).toEqual({ recorded: count, linked: 2 });
+    const c = await core.deps.store.repos.communities.findByChannel(WS, KWALITEIT);
+    const last = await core.deps.store.repos.messages.findByExternal(c?.id as string, `h.${count - 1}`);
+    expect(links(last)).toEqual([['a2', 'thread']]);
+    expect(await core.recordMessages(history)).toEqual({ recorded: 0, linked: 0 });
+    const stored = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM discussion_messages');
+    expect(stored.rows[0]?.n).toBe(count);
+  });
+
+  it('stores only the sentences a summary can use; one that leans on a short one keeps it as context', async () => {
+    await t.reset();
+    const { core, anna, clock } = await discussionWorld(t.db);
+    await core.recordMessages([
+      {
+        workspaceId: WS,
+        channelId: KWALITEIT,
+        externalId: 's.1',
+        threadExternalId: null,
+        authorMemberId: anna.id,
+        text: 'Herkenbaar. Dat werkt bij ons ook met leesplannen, leesouders en de schoolbibliotheek. Goed punt. Wie nog?',
+        postedAt: clock.now(),
+      },
+    ]);
+    const rows = await t.db.query<{ position: number; text: string; context: string | null }>(
+      'SELECT position, text, context FROM message_sentences ORDER BY position',
+    );
+    expect(rows.rows).toEqual([
+      {
+        position: 1,
+        text: 'Dat werkt bij ons ook met leesplannen, leesouders en de schoolbibliotheek.',
+        context: 'Herkenbaar.',
+      },
+      { position: 3, text: 'Wie nog?', context: null },
+    ]);
   });
 });

@@ -61,8 +61,15 @@ describe.each(DRIVERS)('discussion storage on %s', (_name, open) => {
     expect((await repos.discussion.messageCounts(scope.from, scope.to)).get(kwaliteit.id)).toBe(2);
   });
 
-  it('unlinks by ambition or by source, edits text, removes messages', async () => {
-    const { repos, other, reply } = await world();
+  it('unlinks by ambition or by source, edits text, removes messages with their sentences', async () => {
+    const { repos, other, reply, root } = await world();
+    const sentencesOf = async (id: string) =>
+      (
+        await t.db.query<{ text: string }>('SELECT text FROM message_sentences WHERE message_id = $1', [id])
+      ).rows.map((r) => r.text);
+    expect(await sentencesOf(root.id)).toEqual(['Vraag over ons leesplan?']);
+    expect(await repos.discussion.remove(root.id)).toBe(true);
+    expect(await sentencesOf(root.id)).toEqual([]);
     expect(await repos.discussion.unlink(other.id, { ambitions: ['a6'] })).toBe(1);
     expect(await repos.discussion.unlink(other.id, { sources: ['tag'] })).toBe(1);
     expect((await repos.messages.get(other.id))?.links).toEqual([]);

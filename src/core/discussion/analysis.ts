@@ -2,10 +2,12 @@ import { fold, isStopWord, stem, words } from './dutch';
 import { sentences } from './sentences';
 
 /**
- * The work done once per message, when it is recorded or edited: its sentences, each with its content
- * terms (Snowball stems), whether it is a question, and whether it leans on the sentence before it (it
- * opens with "Dat", "Daarom", "Ze" …, so it means little alone); and whether the message asks for help
- * or steering. Summaries read this back instead of analysing every message again.
+ * The work done once per message, when it is recorded or edited: the sentences a summary can use (a
+ * question, or a statement of at least MIN_TERMS content terms), each with its content terms (Snowball
+ * stems), whether it is a question, and whether it leans on the sentence before it (it opens with "Dat",
+ * "Daarom", "Ze" …, so it means little alone: the sentence before is kept with it); and whether the
+ * message asks for help or steering. Summaries read this back instead of analysing every message again.
+ * Short sentences ("Herkenbaar.", "Goed punt.") are not stored: about four in ten of a discussion's.
  */
 
 export interface AnalysedSentence {
@@ -21,6 +23,9 @@ export interface MessageAnalysis {
   sentences: AnalysedSentence[];
   steering: boolean;
 }
+
+/** Statements with fewer content terms say too little to be a key point. */
+export const MIN_TERMS = 4;
 
 /** Longer "sentences" are pasted documents or lists without full stops: not a key point. */
 export const MAX_SENTENCE = 400;
@@ -72,17 +77,18 @@ export function contentTerms(text: string): string[] {
 
 export function analyseMessage(text: string): MessageAnalysis {
   const out: AnalysedSentence[] = [];
+  let position = 0;
+  let before: string | null = null;
   for (const s of sentences(text)) {
     if (s.length > MAX_SENTENCE) continue;
     const first = words(s)[0];
-    const leans = out.length > 0 && first !== undefined && LEANING.has(first);
-    out.push({
-      position: out.length,
-      text: s,
-      terms: contentTerms(s),
-      question: s.endsWith('?'),
-      context: leans ? (out.at(-1)?.text ?? null) : null,
-    });
+    const leans = before !== null && first !== undefined && LEANING.has(first);
+    const terms = contentTerms(s);
+    const question = s.endsWith('?');
+    if (question || terms.length >= MIN_TERMS)
+      out.push({ position, text: s, terms, question, context: leans ? before : null });
+    position++;
+    before = s;
   }
   return { sentences: out, steering: STEERING.test(text) };
 }

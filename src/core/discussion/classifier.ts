@@ -50,33 +50,47 @@ function grams(contentWords: readonly string[]): string[] {
 }
 
 interface Space {
-  idf: Map<string, number>;
   norms: number[];
-  /** Per term, the ambitions whose bag has it, with its weight there: a message meets only those. */
-  postings: Map<string, { doc: number; weight: number }[]>;
+  /**
+   * Per term, its idf and the ambitions whose bag has it, with its weight there: a message meets only
+   * those, with one look-up per term.
+   */
+  terms: Map<string, { idf: number; docs: number[]; weights: number[] }>;
 }
 
 function space(docTerms: Vector[]): Space {
   const idf = inverseDocumentFrequency(docTerms.map((tf) => tf.keys()));
-  const postings = new Map<string, { doc: number; weight: number }[]>();
+  const terms: Space['terms'] = new Map();
   const norms = docTerms.map((tf, doc) => {
     const vector = tfidf(tf, idf);
     for (const [t, weight] of vector) {
-      const list = postings.get(t);
-      if (list) list.push({ doc, weight });
-      else postings.set(t, [{ doc, weight }]);
+      let entry = terms.get(t);
+      if (!entry) {
+        entry = { idf: idf.get(t) as number, docs: [], weights: [] };
+        terms.set(t, entry);
+      }
+      entry.docs.push(doc);
+      entry.weights.push(weight);
     }
     return norm(vector);
   });
-  return { idf, norms, postings };
+  return { norms, terms };
 }
 
+/** Cosine of the query's TF-IDF vector (see tfidf) with each ambition's, without building the vector. */
 function similarities(s: Space, query: Vector): number[] {
-  const q = tfidf(query, s.idf);
-  const qNorm = norm(q);
   const sums = new Float64Array(s.norms.length);
-  for (const [t, w] of q)
-    for (const p of s.postings.get(t) ?? []) sums[p.doc] = (sums[p.doc] ?? 0) + w * p.weight;
+  let squares = 0;
+  for (const [t, n] of query) {
+    const entry = s.terms.get(t);
+    if (!entry || n <= 0) continue;
+    const w = (n >= 1 ? 1 + Math.log(n) : n) * entry.idf;
+    squares += w * w;
+    for (let i = 0; i < entry.docs.length; i++)
+      sums[entry.docs[i] as number] =
+        (sums[entry.docs[i] as number] as number) + w * (entry.weights[i] as number);
+  }
+  const qNorm = Math.sqrt(squares);
   return s.norms.map((n, i) => (qNorm === 0 || n === 0 ? 0 : (sums[i] as number) / (qNorm * n)));
 }
 

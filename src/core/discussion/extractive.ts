@@ -1,4 +1,4 @@
-import { contentTerms } from './analysis';
+import { contentTerms, MIN_TERMS } from './analysis';
 import type { StoredSentence } from './ports';
 import type { Candidate } from './summariser';
 import { inverseDocumentFrequency } from './vectors';
@@ -24,8 +24,6 @@ export interface Extraction {
 }
 
 const CENTROID_WEIGHT = 0.75;
-/** Statements with fewer content terms say too little to be a key point (the store filters on it). */
-export const MIN_TERMS = 4;
 const DUPLICATE = 0.5;
 
 /**
@@ -154,6 +152,11 @@ export function extract(
     .filter((s) => s.question && s.terms.length >= 2)
     .map((s) => ({ text: s.text, messageId: s.messageId, shingles: shingles(s.terms) }));
   return { candidates, questions };
+}
+
+/** Whether a question is a near-duplicate of one of these (so it joins a group, never starts one). */
+export function nearAny(question: Question, kept: readonly Question[]): boolean {
+  return kept.some((k) => jaccard(k.shingles, question.shingles) >= DUPLICATE);
 }
 
 /** The first `keep` questions that are not near-duplicates of an earlier one. */

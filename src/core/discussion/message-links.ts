@@ -1,4 +1,16 @@
-import type { MessageRef } from './ports';
+import type { AmbitionMessage, MessageRef } from './ports';
+
+/** Where a message is: the part of an ambition's message a summary names as its source. */
+export const toRef = (m: AmbitionMessage): MessageRef => ({
+  messageId: m.messageId,
+  communityId: m.communityId,
+  workspaceId: m.workspaceId,
+  platform: m.platform,
+  channelId: m.channelId,
+  externalId: m.externalId,
+  threadExternalId: m.threadExternalId,
+  postedAt: m.postedAt,
+});
 
 /**
  * A link that opens a message in its app: Slack's deep link (team, channel, message timestamp) and the

@@ -4,17 +4,11 @@ import { AppError } from '../errors';
 import type { LinkSource, Member } from '../model';
 import type { CoreDeps, Repositories } from '../ports';
 import { DAY_MS } from '../time';
-import { analyseMessage } from './analysis';
-import { distinctQuestions, extract, MIN_TERMS, type Question } from './extractive';
-import { messageLink } from './message-links';
-import type {
-  AmbitionMessage,
-  AmbitionScope,
-  AnsweredMessage,
-  AuthorActivity,
-  MessageRef,
-  StoredSentence,
-} from './ports';
+import { analyseMessage, MIN_TERMS } from './analysis';
+import { extract } from './extractive';
+import { messageLink, toRef } from './message-links';
+import { newestFirst, openQuestions, QUESTIONS_READ } from './open-questions';
+import type { AmbitionScope, AuthorActivity, StoredSentence } from './ports';
 import { settingsOf } from './settings';
 import {
   type AmbitionSummary,
@@ -22,8 +16,6 @@ import {
   KEY_POINT_SOURCES,
   type KeyPoint,
   MAX_KEY_POINTS,
-  MAX_OPEN_QUESTIONS,
-  type OpenQuestion,
   type SteeringSignal,
   type SummaryRequest,
 } from './summary-model';
@@ -34,17 +26,6 @@ export { cycleStatus, trendOf } from './summary-parts';
 
 /** Ranked sentences handed to the summariser. */
 const CANDIDATES = 40;
-
-const toRef = (m: AmbitionMessage): MessageRef => ({
-  messageId: m.messageId,
-  communityId: m.communityId,
-  workspaceId: m.workspaceId,
-  platform: m.platform,
-  channelId: m.channelId,
-  externalId: m.externalId,
-  threadExternalId: m.threadExternalId,
-  postedAt: m.postedAt,
-});
 
 /** An ambition as a viewer types it: in the agenda given, or the one agenda of their workspace's communities. */
 export async function findAmbition(
@@ -72,46 +53,6 @@ async function seesNames(
   return (await repos.communities.listByWorkspace(viewer.workspaceId)).some((c) => c.agendaId === agendaId);
 }
 
-/** Question messages read at first; then twice as many each time, while too few open ones are found. */
-const QUESTIONS_READ = 4 * MAX_OPEN_QUESTIONS;
-
-/** The questions, newest first (by the time their sentences came with), and their messages in that order. */
-function newestFirst(sentences: readonly StoredSentence[], questions: readonly Question[]) {
-  const askedAt = new Map<string, number>();
-  for (const s of sentences) if (s.askedAt !== null) askedAt.set(s.messageId, s.askedAt);
-  const newest = [...questions].sort(
-    (a, b) => (askedAt.get(b.messageId) ?? 0) - (askedAt.get(a.messageId) ?? 0),
-  );
-  return { newest, ids: [...new Set(newest.map((q) => q.messageId))] };
-}
-
-/**
- * Questions nobody else answered in their thread afterwards, newest first, near-duplicates left out. Their
- * messages are read newest first, a few at a time, until enough open ones are found: the first questions
- * kept from the newest are the first kept from all (later ones only join a group or come after). The
- * messages already in `messages` are not read again.
- */
-async function openQuestions(
-  repos: Repositories,
-  { newest, ids }: ReturnType<typeof newestFirst>,
-  messages: Map<string, AnsweredMessage>,
-): Promise<OpenQuestion[]> {
-  let kept: Question[] = [];
-  for (let read = 0, chunk = QUESTIONS_READ; read < ids.length; chunk *= 2) {
-    const next = ids.slice(read, read + chunk);
-    read += next.length;
-    for (const m of await repos.discussion.messageRefs(next.filter((id) => !messages.has(id))))
-      messages.set(m.messageId, m);
-    const open = newest.filter((q) => {
-      const m = messages.get(q.messageId);
-      return m !== undefined && !m.answered;
-    });
-    kept = distinctQuestions(open, MAX_OPEN_QUESTIONS);
-    if (kept.length >= MAX_OPEN_QUESTIONS) break;
-  }
-  return kept.map((q) => ({ text: q.text, source: toRef(messages.get(q.messageId) as AmbitionMessage) }));
-}
-
 /**
  * The messages whose sentences the store hands to a summary at most: the surest `messages` and the newest
  * `recent`. A larger scope is counted whole, but its key points come from these.
@@ -125,14 +66,71 @@ export const SUMMARY_PICK = { minTerms: MIN_TERMS, messages: 400, recent: 200 };
 async function sentencesOf(
   repos: Repositories,
   scope: AmbitionScope,
+  stored: StoredSentence[],
   activity: readonly AuthorActivity[],
 ): Promise<StoredSentence[]> {
-  const stored = await repos.discussion.summarySentences(scope, SUMMARY_PICK);
   if (!activity.some((a) => a.unanalysed > 0)) return stored;
   for (const { messageId, boardId, postedAt, text } of await repos.discussion.unanalysedTexts(scope))
     for (const s of analyseMessage(text).sentences)
       stored.push({ ...s, messageId, boardId, askedAt: s.question ? postedAt.getTime() : null });
   return stored;
+}
+
+/**
+ * What a summary shows beside the discussion: the agenda's cycles in the period, the boards' current
+ * updates on the ambition in them, its practices, and the names of every board these and the activity name.
+ */
+async function factsAround(
+  repos: Repositories,
+  agendaId: string,
+  ambitionId: string,
+  from: Date,
+  to: Date,
+  activityRead: Promise<AuthorActivity[]>,
+) {
+  const [cycles, practices] = await Promise.all([
+    repos.cycles.list().then(async (all) => {
+      const { view, overlapping } = cyclesInView(all, agendaId, ambitionId, from, to);
+      const ids = view.map((c) => c.id);
+      return {
+        view,
+        overlapping,
+        updates: await repos.discussion.currentUpdatesForAmbition(ambitionId, ids),
+      };
+    }),
+    repos.discussion.practicesForAmbition(agendaId, ambitionId, from, to),
+  ]);
+  const activity = await activityRead;
+  const boardIds = new Set<string>();
+  for (const a of activity) if (a.boardId) boardIds.add(a.boardId);
+  for (const p of practices) if (p.boardId) boardIds.add(p.boardId);
+  for (const u of cycles.updates) boardIds.add(u.boardId);
+  return { ...cycles, practices, activity, boardNames: await repos.discussion.boardNames([...boardIds]) };
+}
+
+/** The scope's candidate sentences, ranked, and the key points the summariser drafts from them. */
+async function draftedPoints(
+  deps: CoreDeps,
+  scope: AmbitionScope,
+  ambition: Ambition,
+  locale: NonNullable<SummaryRequest['locale']>,
+  activityRead: Promise<AuthorActivity[]>,
+) {
+  const repos = deps.store.repos;
+  const [activity, stored] = await Promise.all([
+    activityRead,
+    repos.discussion.summarySentences(scope, SUMMARY_PICK),
+  ]);
+  const sentences = await sentencesOf(repos, scope, stored, activity);
+  const ambitionText = [ambition.title, ambition.text, ...ambition.actions.map((a) => a.text)].join('. ');
+  const extraction = extract(sentences, ambitionText, CANDIDATES);
+  const drafted = await settingsOf(deps).summariser.keyPoints({
+    ambition: { id: ambition.id, title: ambition.title, text: ambition.text },
+    candidates: extraction.candidates,
+    maxPoints: MAX_KEY_POINTS,
+    locale,
+  });
+  return { sentences, extraction, drafted };
 }
 
 /** Builds the summary of one ambition for a viewer (a member, or the system for digests and reports). */
@@ -152,28 +150,16 @@ export async function summariseAmbition(
   const showNames = await seesNames(repos, viewer, agenda.id, request);
   const scope = { agendaId: agenda.id, ambitionId: ambition.id, from, to, communityId: request.communityId };
 
-  const activity = await repos.discussion.ambitionActivity(scope);
-  const ambitionText = [ambition.title, ambition.text, ...ambition.actions.map((a) => a.text)].join('. ');
-  const sentences = await sentencesOf(repos, scope, activity);
-  const extraction = extract(sentences, ambitionText, CANDIDATES);
-  const drafted = await settingsOf(deps).summariser.keyPoints({
-    ambition: { id: ambition.id, title: ambition.title, text: ambition.text },
-    candidates: extraction.candidates,
-    maxPoints: MAX_KEY_POINTS,
-    locale: request.locale ?? 'nl',
-  });
+  // The reads that do not depend on each other go out together, the small ones first: the facts around
+  // the discussion (cycles, updates, practices, the boards' names) are read while this process ranks the
+  // sentences, which come last.
+  const activityRead = repos.discussion.ambitionActivity(scope);
+  const [facts, { sentences, extraction, drafted }] = await Promise.all([
+    factsAround(repos, agenda.id, ambition.id, from, to, activityRead),
+    draftedPoints(deps, scope, ambition, request.locale ?? 'nl', activityRead),
+  ]);
+  const { activity, view, overlapping, updates, practices, boardNames } = facts;
 
-  const { view, overlapping } = cyclesInView(await repos.cycles.list(), agenda.id, ambition.id, from, to);
-  const updates = await repos.discussion.currentUpdatesForAmbition(
-    ambition.id,
-    view.map((c) => c.id),
-  );
-  const practices = await repos.discussion.practicesForAmbition(agenda.id, ambition.id, from, to);
-  const boardIds = new Set<string>();
-  for (const a of activity) if (a.boardId) boardIds.add(a.boardId);
-  for (const p of practices) if (p.boardId) boardIds.add(p.boardId);
-  for (const u of updates) boardIds.add(u.boardId);
-  const boardNames = await repos.discussion.boardNames([...boardIds]);
   // Where the messages named by key points are, and the newest questions' (one read): only those are read.
   // A key point's boards are counted over all its messages, whose boards came with their sentences.
   const boardOf = new Map(sentences.map((s) => [s.messageId, s.boardId]));
@@ -183,7 +169,7 @@ export async function summariseAmbition(
     ...questions.ids.slice(0, QUESTIONS_READ),
   ]);
   const byId = new Map((await repos.discussion.messageRefs([...refIds])).map((m) => [m.messageId, m]));
-  const open = await openQuestions(repos, questions, byId);
+  const open = await openQuestions(repos, questions.newest, byId, refIds);
   const keyPoints = drafted.points.flatMap((p): KeyPoint[] => {
     const from = p.messageIds.slice(0, KEY_POINT_SOURCES).flatMap((id) => byId.get(id) ?? []);
     const sources = from.map((m) => {
