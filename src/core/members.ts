@@ -29,6 +29,8 @@ export async function meetMember(
   workspaceExternalId: string,
   identity: Omit<MemberIdentity, 'workspaceId'>,
 ): Promise<Member> {
+  const known = await deps.store.repos.members.unchanged(platform, workspaceExternalId, identity);
+  if (known) return known;
   return deps.store.transaction(async (repos) => {
     const workspace = await repos.workspaces.upsert(platform, workspaceExternalId);
     const roles: Role[] = namedCoordinator(

@@ -80,6 +80,15 @@ export interface MemberRepository {
     defaultRoles: Role[],
     defaultTimeZone: string,
   ): Promise<Member>;
+  /**
+   * The member, when upsert would change nothing about them (name, Entra id and time zone as given are
+   * stored already): the common contact of a known member is one read, not a write. Otherwise null.
+   */
+  unchanged(
+    platform: Platform,
+    workspaceExternalId: string,
+    identity: Omit<MemberIdentity, 'workspaceId'>,
+  ): Promise<Member | null>;
   get(id: string): Promise<Member | null>;
   findByExternal(workspaceId: string, externalId: string): Promise<Member | null>;
   setBoard(memberId: string, boardId: string, confirmed: boolean): Promise<void>;

@@ -89,6 +89,40 @@ describe.each(DRIVERS)('repositories on %s', (_name, open) => {
     expect(await repos.members.get(first.id)).toMatchObject({ awayUntil: '2027-03-10', locale: 'en' });
   });
 
+  it('meets a known member with a read when nothing would change, and writes what does change', async () => {
+    const { core, repos } = await testCore(t.db);
+    const anna = {
+      externalId: 'aad-anna',
+      name: 'Anna',
+      aadObjectId: 'aad-anna',
+      timeZone: 'Europe/Amsterdam',
+    };
+    const first = await core.meetMember('teams', 'tenant-1', anna);
+    const written = async () =>
+      (
+        await t.db.query<{ at: string }>('SELECT updated_at::text AS at FROM members WHERE id = $1', [
+          first.id,
+        ])
+      ).rows[0]?.at;
+    const before = await written();
+    expect(await core.meetMember('teams', 'tenant-1', { ...anna, name: '' })).toEqual(first);
+    expect(await written()).toBe(before);
+    expect(await repos.members.unchanged('teams', 'tenant-1', { ...anna, name: 'Anna de Vries' })).toBeNull();
+    expect(
+      await repos.members.unchanged('teams', 'tenant-1', { ...anna, timeZone: 'Europe/London' }),
+    ).toBeNull();
+    expect(await repos.members.unchanged('teams', 'tenant-2', anna)).toBeNull();
+    expect(await core.meetMember('teams', 'tenant-1', { ...anna, name: 'Anna de Vries' })).toMatchObject({
+      id: first.id,
+      name: 'Anna de Vries',
+    });
+    // The member's own time zone is not the platform's to change: meeting them again writes nothing.
+    await repos.members.setProfile(first.id, { timeZone: 'Europe/Lisbon' });
+    expect(
+      await repos.members.unchanged('teams', 'tenant-1', { ...anna, name: 'Anna de Vries' }),
+    ).toMatchObject({ timeZone: 'Europe/Lisbon', timeZoneFrom: 'member' });
+  });
+
   it('makes a second check-in for the same cycle and member impossible', async () => {
     const { core, repos } = await testCore(t.db);
     const { anna } = await seedPeople(core);

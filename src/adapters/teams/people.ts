@@ -22,7 +22,8 @@ const MAX_ROSTER_PAGES = 40;
 
 /**
  * The member behind an account, created at first contact. The member's id on the platform is the Entra
- * object id (what COORDINATORS names); the Teams user id (29:…) is kept to open a 1:1 chat later.
+ * object id (what COORDINATORS names); the Teams user id (29:…) is kept to open a 1:1 chat later, written
+ * together with what `also` stores about the member (one wait for both).
  */
 export async function meetAccount(
   { core, store }: TeamsDoor,
@@ -34,6 +35,7 @@ export async function meetAccount(
     locale?: 'nl' | 'en';
     timeZone?: string;
   },
+  also: (member: Member) => Promise<unknown> = async () => undefined,
 ): Promise<Member> {
   const member = await core.meetMember('teams', where.tenantId, {
     externalId: account.aadObjectId ?? account.id,
@@ -42,28 +44,40 @@ export async function meetAccount(
     locale: where.locale,
     timeZone: where.timeZone,
   });
-  await store.saveUser(
-    {
-      memberId: member.id,
-      userId: account.id,
-      tenantId: where.tenantId,
-      teamId: where.teamId,
-      serviceUrl: where.serviceUrl,
-    },
-    core.deps.clock.now(),
-  );
+  await Promise.all([
+    store.saveUser(
+      {
+        memberId: member.id,
+        userId: account.id,
+        tenantId: where.tenantId,
+        teamId: where.teamId,
+        serviceUrl: where.serviceUrl,
+      },
+      core.deps.clock.now(),
+    ),
+    also(member),
+  ]);
   return member;
 }
 
-/** The member who sent the activity. */
-export function meetSender(door: TeamsDoor, activity: TeamsActivity): Promise<Member> {
-  return meetAccount(door, activity.from, {
-    tenantId: tenantOf(activity),
-    teamId: activity.channelData?.team?.id ?? null,
-    serviceUrl: activity.serviceUrl,
-    locale: localeOf(activity),
-    timeZone: timeZoneOf(activity),
-  });
+/** The member who sent the activity (see meetAccount for `also`). */
+export function meetSender(
+  door: TeamsDoor,
+  activity: TeamsActivity,
+  also?: (member: Member) => Promise<unknown>,
+): Promise<Member> {
+  return meetAccount(
+    door,
+    activity.from,
+    {
+      tenantId: tenantOf(activity),
+      teamId: activity.channelData?.team?.id ?? null,
+      serviceUrl: activity.serviceUrl,
+      locale: localeOf(activity),
+      timeZone: timeZoneOf(activity),
+    },
+    also,
+  );
 }
 
 /**

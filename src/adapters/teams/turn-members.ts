@@ -80,7 +80,7 @@ export async function onConversationUpdate(
   const kind = conversationKind(activity);
   const botAdded = added.some((m) => m.id === activity.recipient.id);
   if (kind === 'personal') {
-    if (botAdded) await saveConversation(door, context, activity, await meetSender(door, activity));
+    if (botAdded) await meetSender(door, activity, (m) => saveConversation(door, context, activity, m));
     return;
   }
   if (botAdded) {

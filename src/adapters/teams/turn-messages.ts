@@ -50,8 +50,7 @@ export async function onMessage(
   const key = activityKey(activity);
   if (!(await firstDelivery(door, key))) return;
   await releasedOnFailure(door, key, async () => {
-    const member = await meetSender(door, activity);
-    await saveConversation(door, context, activity, member);
+    const member = await meetSender(door, activity, (m) => saveConversation(door, context, activity, m));
     const channelId = channelIdOf(activity);
     if (submit?.success) {
       // A card action from a client without Universal Actions (Action.Submit fallback).

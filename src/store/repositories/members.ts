@@ -49,6 +49,23 @@ export function memberRepository(db: Queryable): MemberRepository {
       if (!member) throw new Error(`member ${identity.externalId} vanished after upsert`);
       return member;
     },
+    // The same rules as the upsert's SET, asked instead of written: a name fills in, an Entra id is kept,
+    // the platform's time zone replaces any but the member's own choice.
+    unchanged: (platform, workspaceExternalId, identity) =>
+      one(
+        `w.platform = $1 AND w.external_id = $2 AND m.external_id = $3
+         AND ($4::text IS NULL OR $4 = '' OR m.name = $4)
+         AND ($5::text IS NULL OR m.aad_object_id = $5)
+         AND ($6::text IS NULL OR m.time_zone_from = 'member' OR (m.time_zone = $6 AND m.time_zone_from = 'platform'))`,
+        [
+          platform,
+          workspaceExternalId,
+          identity.externalId,
+          identity.name ?? null,
+          identity.aadObjectId ?? null,
+          identity.timeZone ?? null,
+        ],
+      ),
     get: (id) => one('m.id = $1', [id]),
     findByExternal: (workspaceId, externalId) =>
       one('m.workspace_id = $1 AND m.external_id = $2', [workspaceId, externalId]),
