@@ -1,6 +1,7 @@
 // The environment's variables and what each may hold; src/config.ts reads them once into a Config.
 import { z } from 'zod';
 import { parseRhythm, RHYTHM_EXAMPLE } from './core/schedule/rhythm';
+import { isTimeZone } from './core/time';
 
 /** Environment variables that hold secrets: their values never appear in messages or logs. */
 export const SECRET_VARIABLES = [
@@ -30,15 +31,6 @@ const blankIsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ?
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankIsUnset, schema.optional());
 const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
   z.preprocess(blankIsUnset, schema.default(fallback as never));
-
-const isTimeZone = (tz: string) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false; // RangeError is the answer to the question asked
-  }
-};
 
 const list = z
   .string()

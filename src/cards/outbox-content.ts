@@ -5,6 +5,7 @@ import { DIGEST_KIND } from '../core/discussion';
 import type { Core } from '../core/index';
 import { type Member, UPDATE_STATUSES } from '../core/model';
 import type { CycleResultsPayload } from '../core/results';
+import { dateTimeFormat } from '../core/time';
 import { type Locale, t } from '../i18n/index';
 import { chatMarkdown } from './chat-markdown';
 import { checkinData, practiceViewData, profileData } from './member-data';
@@ -51,7 +52,7 @@ async function noticeText(
   const to = new Date(String(payload.to));
   const problems = await deliveryProblems(core.deps, SCHEDULER, from, to);
   const time = (d: Date) =>
-    new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+    dateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
       timeStyle: 'short',
       dateStyle: 'short',
       timeZone: member?.timeZone ?? 'Europe/Amsterdam',

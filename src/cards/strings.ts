@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '../core/time';
 import { keys, type Locale, t } from '../i18n/index';
 import { memberParams } from './member-text';
 import type { CardName } from './names';
@@ -33,7 +34,7 @@ const intlLocale = (locale: Locale) => (locale === 'nl' ? 'nl-NL' : 'en-GB');
 
 /** A moment as people read it in their own time zone, e.g. "vrijdag 12 maart 2027 om 17:00". */
 export function formatDateTime(at: Date, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), {
+  return dateTimeFormat(intlLocale(locale), {
     dateStyle: 'full',
     timeStyle: 'short',
     timeZone,
@@ -42,7 +43,7 @@ export function formatDateTime(at: Date, locale: Locale, timeZone: string): stri
 
 /** A day, e.g. "12 maart 2027". */
 export function formatDate(at: Date, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeZone }).format(at);
+  return dateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeZone }).format(at);
 }
 
 /** A whole percentage of part in whole; 0 when whole is 0. */

@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '../../core/time';
 import { type Locale, t } from '../../i18n/index';
 
 /** Columns padded to their widest cell; the header underlined. Plain text, so it survives any terminal. */
@@ -13,7 +14,7 @@ export function table(header: readonly string[], rows: readonly (readonly string
 
 /** An instant as the association's clock shows it: `2027-02-01 00:00`. */
 export function localDateTime(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
+  const parts = dateTimeFormat('en-CA', {
     timeZone,
     hourCycle: 'h23',
     year: 'numeric',

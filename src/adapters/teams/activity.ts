@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from '../../core/time';
 import type { Locale } from '../../i18n/index';
 
 /**
@@ -171,11 +172,6 @@ export function activityKey(activity: TeamsActivity): string | null {
 /** The client's time zone when it is a real IANA zone; otherwise unknown (the installation's is used). */
 export function timeZoneOf(activity: Pick<TeamsActivity, 'localTimezone'>): string | undefined {
   const zone = activity.localTimezone;
-  if (!zone) return undefined;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return zone;
-  } catch {
-    return undefined; // not a zone Intl knows: keep the default rather than refuse the activity
-  }
+  // A zone Intl does not know keeps the default rather than refuse the activity.
+  return zone && isTimeZone(zone) ? zone : undefined;
 }

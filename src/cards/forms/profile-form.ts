@@ -1,15 +1,7 @@
 import { z } from 'zod';
+import { isTimeZone } from '../../core/time';
 import { LOCALES, type Locale } from '../../i18n/index';
 import { invalid, toggle } from './fields';
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The profile card's submit data: its inputs board, timeZone, locale and the action's verb. */
 export const profileFields = z.object({

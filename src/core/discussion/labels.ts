@@ -1,4 +1,5 @@
 import type { LinkSource, UpdateStatus } from '../model';
+import { dateTimeFormat } from '../time';
 import type { Trend } from './summary';
 
 /** The words of summaries, digests and the sector report, in Dutch and English. */
@@ -126,7 +127,7 @@ export function formatDate(
   at: Date,
   { locale = 'nl', timeZone = 'Europe/Amsterdam' }: RenderOptions = {},
 ): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', {
+  return dateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', {
     day: 'numeric',
     month: 'long',
     year: 'numeric',

@@ -1,6 +1,7 @@
 import { isCoordinator } from '../../../core/access';
 import { STATUS_LABELS } from '../../../core/discussion/labels';
 import type { Member, UpdateStatus } from '../../../core/model';
+import { dateTimeFormat } from '../../../core/time';
 import { type Locale, t } from '../../../i18n/index';
 import { type Html, html } from './html';
 
@@ -22,7 +23,7 @@ export const tr = (v: View, key: string, params: Record<string, string | number>
 export const statusLabel = (v: View) => (s: UpdateStatus) => STATUS_LABELS[v.locale][s];
 
 export function formatDate(v: View, d: Date): string {
-  return new Intl.DateTimeFormat(v.locale === 'en' ? 'en-GB' : 'nl-NL', {
+  return dateTimeFormat(v.locale === 'en' ? 'en-GB' : 'nl-NL', {
     day: 'numeric',
     month: 'long',
     year: 'numeric',
