@@ -70,8 +70,12 @@ const STEERING =
   /\b(bijsturen|bijsturing|bij te sturen|hulp nodig|lukt (ons )?niet|loopt vast|lopen vast|knelpunt|zorgen over|zorgelijk|alarm|noodplan)\b/i;
 
 export function contentTerms(text: string): string[] {
+  return termsOf(words(text));
+}
+
+function termsOf(folded: readonly string[]): string[] {
   const out: string[] = [];
-  for (const w of words(text)) if (!isStopWord(w)) out.push(stem(w));
+  for (const w of folded) if (!isStopWord(w)) out.push(stem(w));
   return out;
 }
 
@@ -81,9 +85,10 @@ export function analyseMessage(text: string): MessageAnalysis {
   let before: string | null = null;
   for (const s of sentences(text)) {
     if (s.length > MAX_SENTENCE) continue;
-    const first = words(s)[0];
+    const folded = words(s);
+    const first = folded[0];
     const leans = before !== null && first !== undefined && LEANING.has(first);
-    const terms = contentTerms(s);
+    const terms = termsOf(folded);
     const question = s.endsWith('?');
     if (question || terms.length >= MIN_TERMS)
       out.push({ position, text: s, terms, question, context: leans ? before : null });

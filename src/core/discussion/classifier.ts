@@ -39,13 +39,27 @@ function contentWords(text: string): string[] {
   return words(text).filter((w) => !isStopWord(w));
 }
 
-function grams(contentWords: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const w of contentWords) {
+// A word's grams are asked for again and again: kept per word (the same string objects, whose hashes V8
+// keeps), cleared when the cache grows past its bound.
+const gramCache = new Map<string, string[]>();
+const GRAM_CACHE_MAX = 100_000;
+
+function gramsOfWord(w: string): string[] {
+  let out = gramCache.get(w);
+  if (!out) {
     const padded = `^${w}$`;
+    out = [];
     if (padded.length <= GRAM) out.push(padded);
     else for (let i = 0; i + GRAM <= padded.length; i++) out.push(padded.slice(i, i + GRAM));
+    if (gramCache.size >= GRAM_CACHE_MAX) gramCache.clear();
+    gramCache.set(w, out);
   }
+  return out;
+}
+
+function grams(contentWords: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const w of contentWords) for (const g of gramsOfWord(w)) out.push(g);
   return out;
 }
 

@@ -1,10 +1,11 @@
-import type { Community, LinkSource } from '../model';
+import type { Community } from '../model';
 import type { CoreDeps } from '../ports';
 import { analyseMessage } from './analysis';
 import type { AmbitionClassifier } from './classifier';
 import { learnedClassifier } from './learning';
+import { newMessageLinks, taggedAmbitions } from './new-message-links';
 import type { BatchLink, BatchMessage } from './ports';
-import { type RecordMessageInput, taggedAmbitions } from './record';
+import type { RecordMessageInput } from './record';
 
 /**
  * Messages per insert statement. A batch goes to the database in parts, each sent as soon as it is
@@ -63,20 +64,13 @@ export async function recordMessages(
     for (const { input, community } of kept.slice(at, at + RECORD_PART)) {
       const id = deps.ids();
       const author = input.authorMemberId ? authors.get(input.authorMemberId) : undefined;
-      const own = new Map<string, LinkSource>();
-      if (input.threadExternalId)
-        for (const a of rootLinks.get(`${community.id} ${input.threadExternalId}`) ?? [])
-          own.set(a, 'thread');
-      for (const a of taggedAmbitions(deps, community.agendaId, input.text)) own.set(a, 'tag');
-      const mine: BatchLink[] = [...own].map(([ambitionId, source]) => ({
-        messageId: id,
-        ambitionId,
-        source,
-        score: null,
-      }));
-      if (mine.length === 0)
-        for (const s of (classifiers.get(community.agendaId) as AmbitionClassifier).suggestAll(input.text))
-          mine.push({ messageId: id, ambitionId: s.ambition, source: 'auto', score: s.score });
+      const tagged = taggedAmbitions(deps, community.agendaId, input.text);
+      const threadLinks = input.threadExternalId
+        ? (rootLinks.get(`${community.id} ${input.threadExternalId}`) ?? [])
+        : [];
+      const classifier = classifiers.get(community.agendaId) as AmbitionClassifier;
+      const suggested = threadLinks.length || tagged.length ? [] : classifier.suggestAll(input.text);
+      const mine = newMessageLinks(id, threadLinks, tagged, suggested);
       // A reply later in this batch inherits what a person gave this message.
       const given = mine.filter((l) => l.source !== 'auto').map((l) => l.ambitionId);
       if (given.length) rootLinks.set(`${community.id} ${input.externalId}`, given);

@@ -1,11 +1,12 @@
 import { requireMember } from '../access';
 import { communityOfChannel } from '../communities';
 import { AppError, isAppError } from '../errors';
-import type { DiscussionMessage, LinkSource } from '../model';
+import type { DiscussionMessage } from '../model';
 import type { CoreDeps, Repositories } from '../ports';
 import { analyseMessage } from './analysis';
 import { type AmbitionClassifier, pickSuggestions, type RankedAmbition, saysEnough } from './classifier';
 import { learnedClassifier, learnLinks } from './learning';
+import { newMessageLinks, taggedAmbitions } from './new-message-links';
 
 export interface RecordMessageInput {
   workspaceId: string;
@@ -22,20 +23,6 @@ export interface MessageAddress {
   workspaceId: string;
   channelId: string;
   externalId: string;
-}
-
-/** Ambition ids tagged in a text: #A3, #ambitie3 or an ambition's tag (#basisvaardigheden). */
-export function taggedAmbitions(deps: CoreDeps, agendaId: string, text: string): string[] {
-  const found = new Set<string>();
-  for (const [, tag] of text.matchAll(/#([\p{L}\p{N}-]+)/gu)) {
-    try {
-      found.add(deps.agendas.findAmbition(tag as string, agendaId).ambition.id);
-    } catch (err) {
-      // A hashtag that names no ambition is ordinary text.
-      if (!(err instanceof AppError && err.code === 'UNKNOWN_AMBITION')) throw err;
-    }
-  }
-  return [...found];
 }
 
 /**
@@ -75,38 +62,45 @@ export async function recordMessage(
   deps: CoreDeps,
   input: RecordMessageInput,
 ): Promise<DiscussionMessage | null> {
-  const community = await deps.store.repos.communities.findByChannel(input.workspaceId, input.channelId);
+  const repos = deps.store.repos;
+  const community = await repos.communities.findByChannel(input.workspaceId, input.channelId);
   if (!community) return null;
-  const now = deps.clock.now();
-  const classifier = await learnedClassifier(deps, community.agendaId);
   const tagged = taggedAmbitions(deps, community.agendaId, input.text);
-  const suggested = tagged.length ? [] : await suggestions(deps, community.agendaId, classifier, input.text);
-  return deps.store.transaction(async (repos) => {
-    const author = input.authorMemberId ? await repos.members.get(input.authorMemberId) : null;
-    const { id, created } = await repos.messages.record({
-      id: deps.ids(),
-      communityId: community.id,
-      externalId: input.externalId,
-      threadExternalId: input.threadExternalId,
-      memberId: author?.id ?? null,
-      boardId: author?.boardId ?? null,
-      text: input.text,
-      postedAt: input.postedAt,
-    });
-    if (created) {
-      await repos.discussion.saveAnalysis(id, analyseMessage(input.text));
-      const links = new Map<string, LinkSource>();
-      if (input.threadExternalId) {
-        const root = await repos.messages.findByExternal(community.id, input.threadExternalId);
-        for (const l of root?.links ?? []) if (l.source !== 'auto') links.set(l.ambitionId, 'thread');
-      }
-      for (const a of tagged) links.set(a, 'tag');
-      for (const [ambitionId, source] of links)
-        await repos.messages.link(id, ambitionId, source, null, null, now);
-      if (links.size === 0) await suggest(deps, repos, suggested, id);
-    }
-    return repos.messages.get(id);
-  });
+  const thread = input.threadExternalId;
+  // The classifier (a language model, when configured) is asked before anything is written; the author and
+  // the thread's links are read meanwhile.
+  const [suggested, authors, threadLinks] = await Promise.all([
+    tagged.length
+      ? []
+      : learnedClassifier(deps, community.agendaId).then((classifier) =>
+          suggestions(deps, community.agendaId, classifier, input.text),
+        ),
+    input.authorMemberId ? repos.members.listByIds([input.authorMemberId]) : [],
+    thread
+      ? repos.discussion.personLinksOf([{ communityId: community.id, externalId: thread }])
+      : new Map<string, string[]>(),
+  ]);
+  const id = deps.ids();
+  const author = authors[0];
+  // One statement, as a burst's: a message stored already keeps what it has.
+  await repos.discussion.insertBatch(
+    [
+      {
+        id,
+        communityId: community.id,
+        externalId: input.externalId,
+        threadExternalId: thread,
+        memberId: author?.id ?? null,
+        boardId: author?.boardId ?? null,
+        text: input.text,
+        postedAt: input.postedAt,
+        analysis: analyseMessage(input.text),
+      },
+    ],
+    newMessageLinks(id, threadLinks.get(`${community.id} ${thread}`) ?? [], tagged, suggested),
+    deps.clock.now(),
+  );
+  return repos.messages.findByExternal(community.id, input.externalId);
 }
 
 /**
