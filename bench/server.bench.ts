@@ -3,18 +3,17 @@
 // app (sequential and 10 at a time), a Teams message against a bare CloudAdapter, start to /healthz against
 // a bare express app; start to /readyz, a CLI command beside the running bot, and the memory of the bot
 // and of all its processes after a first start and after a restart. Fake Slack and Teams on 127.0.0.1.
+// The bot and the bare apps run side by side and take turns, ROUNDS rounds of each load: a slow spell of
+// the machine falls on both. Percentiles are over all rounds' requests.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { sign } from '../test/slack/harness';
 import { freePort, runTs } from '../test/support/processes';
-import { ANNA, personalMessage } from '../test/teams/fixtures';
+import { type Fakes, noTimes, percentiles, ROUNDS, round, SECRET, warmUp } from './server-load';
 
 const ROOT = path.resolve(__dirname, '..');
-const SECRET = 'bench-signing-secret';
-const N = 300;
 
 const mb = (kb: number) => Math.round(kb / 1024);
 
@@ -70,50 +69,6 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-function percentiles(ms: number[]) {
-  const sorted = [...ms].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-  return { p50: at(0.5), p99: at(0.99) };
-}
-
-/** n requests, `concurrency` at a time; the time each took to answer. */
-async function load(n: number, concurrency: number, send: (i: number) => Promise<Response>) {
-  const times: number[] = [];
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < n) {
-        const i = next++;
-        const t0 = performance.now();
-        const res = await send(i);
-        await res.arrayBuffer();
-        if (res.status !== 200) throw new Error(`answer ${res.status}`);
-        times.push(performance.now() - t0);
-      }
-    }),
-  );
-  return percentiles(times);
-}
-
-function slackPost(port: number, body: string) {
-  const timestamp = Math.floor(Date.now() / 1000);
-  return fetch(`http://127.0.0.1:${port}/slack/events`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      'x-slack-request-timestamp': String(timestamp),
-      'x-slack-signature': sign(body, timestamp, SECRET),
-    },
-    body,
-  });
-}
-
-/** Where the fakes in their own process (platform-fakes.ts) listen. */
-interface Fakes {
-  slack: string;
-  connector: string;
-}
-
 async function startFakes(): Promise<{ child: ChildProcess; urls: Fakes }> {
   const child = runTs('bench/platform-fakes.ts', [], {});
   const urls = await new Promise<Fakes>((resolve, reject) => {
@@ -126,62 +81,6 @@ async function startFakes(): Promise<{ child: ChildProcess; urls: Fakes }> {
     child.once('exit', (code) => reject(new Error(`the fakes stopped (${code})`)));
   });
   return { child, urls };
-}
-
-const command = (fakes: Fakes, i: number) =>
-  new URLSearchParams({
-    team_id: 'T1',
-    channel_id: 'C1',
-    user_id: `U${i % 20}`,
-    user_name: 'anna',
-    command: '/samenspraak',
-    text: 'help',
-    api_app_id: 'A1',
-    response_url: `${fakes.slack}/response/r1`,
-    trigger_id: '1.2.3',
-  }).toString();
-
-const button = (i: number) =>
-  new URLSearchParams({
-    payload: JSON.stringify({
-      type: 'block_actions',
-      user: { id: `U${i % 20}`, name: 'anna', team_id: 'T1' },
-      api_app_id: 'A1',
-      team: { id: 'T1', domain: 'vereniging' },
-      trigger_id: '1.2.3',
-      channel: { id: 'D1', name: 'directmessage' },
-      container: { type: 'message', message_ts: '1700000000.000100', channel_id: 'D1' },
-      actions: [
-        {
-          action_id: 'checkin.open',
-          block_id: 'b1',
-          value: JSON.stringify({ cycleId: '00000000-0000-4000-8000-000000000000' }),
-          type: 'button',
-          action_ts: '1700000500.000500',
-        },
-      ],
-    }),
-  }).toString();
-
-async function slackLoads(port: number, fakes: Fakes) {
-  await load(50, 5, (i) => slackPost(port, command(fakes, i))); // warm-up
-  return {
-    commandSeq: await load(N, 1, (i) => slackPost(port, command(fakes, i))),
-    commandC10: await load(N, 10, (i) => slackPost(port, command(fakes, i))),
-    buttonSeq: await load(N, 1, (i) => slackPost(port, button(i))),
-    buttonC10: await load(N, 10, (i) => slackPost(port, button(i))),
-  };
-}
-
-async function teamsLoad(port: number, fakes: Fakes) {
-  const send = () =>
-    fetch(`http://127.0.0.1:${port}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(personalMessage({ serviceUrl: fakes.connector, appId: '' }, ANNA, 'help')),
-    });
-  await load(30, 1, send);
-  return load(N, 1, send);
 }
 
 async function main() {
@@ -217,9 +116,6 @@ async function main() {
   });
   const cliMs = performance.now() - t0;
   if (cli.status !== 0) throw new Error(`cycle list: ${cli.stderr}`);
-  const ours = await slackLoads(again.port, fakes);
-  const oursTeams = await teamsLoad(again.port, fakes);
-  await stop(again.child);
 
   const bare = async (kind: string, env: Record<string, string> = {}) => {
     const port = await freePort();
@@ -231,13 +127,25 @@ async function main() {
   };
   const bolt = await bare('bolt', slackEnv);
   const boltMemory = await memory(bolt.child.pid ?? 0);
-  const boltLoads = await slackLoads(bolt.port, fakes);
-  await stop(bolt.child);
   const cloud = await bare('cloudadapter');
-  const cloudTeams = await teamsLoad(cloud.port, fakes);
-  await stop(cloud.child);
   const express = await bare('express');
   await stop(express.child);
+  const ours = noTimes();
+  const bareTimes = noTimes();
+  for (const [port, teams] of [
+    [again.port, false],
+    [bolt.port, false],
+    [again.port, true],
+    [cloud.port, true],
+  ] as const)
+    await warmUp(port, fakes, teams);
+  for (let r = 0; r < ROUNDS; r++) {
+    await round(again.port, fakes, false, ours);
+    await round(bolt.port, fakes, false, bareTimes);
+    await round(again.port, fakes, true, ours);
+    await round(cloud.port, fakes, true, bareTimes);
+  }
+  await Promise.all([stop(again.child), stop(bolt.child), stop(cloud.child)]);
 
   const rows: [string, string, number, number, number | null][] = [];
   const ratio = (what: string, unit: string, ours: number, base: number, goal: number | null) =>
@@ -248,9 +156,11 @@ async function main() {
     ['buttonSeq', 'Slack block_actions, sequential'],
     ['buttonC10', 'Slack block_actions, 10 at a time'],
   ] as const) {
-    ratio(`${label} p50`, 'ms', ours[key].p50, boltLoads[key].p50, 1.2);
-    ratio(`${label} p99`, 'ms', ours[key].p99, boltLoads[key].p99, 1.2);
+    const [o, b] = [percentiles(ours[key]), percentiles(bareTimes[key])];
+    ratio(`${label} p50`, 'ms', o.p50, b.p50, 1.2);
+    ratio(`${label} p99`, 'ms', o.p99, b.p99, 1.2);
   }
+  const [oursTeams, cloudTeams] = [percentiles(ours.teams), percentiles(bareTimes.teams)];
   ratio('Teams message p50', 'ms', oursTeams.p50, cloudTeams.p50, null);
   ratio('Teams message p99', 'ms', oursTeams.p99, cloudTeams.p99, 1.2);
   ratio('idle memory of the bot, first start', 'MB', firstMemory.own, boltMemory.own, 2.5);
