@@ -179,8 +179,6 @@ export interface NewDiscussionMessage {
 }
 
 export interface MessageRepository {
-  /** Stores the message once (idempotent on community and external id); returns the stored id. */
-  record(message: NewDiscussionMessage): Promise<{ id: string; created: boolean }>;
   findByExternal(communityId: string, externalId: string): Promise<DiscussionMessage | null>;
   link(
     messageId: string,

@@ -256,9 +256,12 @@ describe.each(DRIVERS)('repositories on %s', (_name, open) => {
       boardId: anna.boardId,
       text: 'Wij werken met een leesplan.',
       postedAt: new Date(),
+      analysis: { sentences: [], steering: false },
     };
-    expect(await repos.messages.record(message)).toEqual({ id: 'msg1', created: true });
-    expect(await repos.messages.record({ ...message, id: 'msg2' })).toEqual({ id: 'msg1', created: false });
+    expect(await repos.discussion.insertBatch([message], [], new Date())).toEqual(new Set(['msg1']));
+    expect(await repos.discussion.insertBatch([{ ...message, id: 'msg2' }], [], new Date())).toEqual(
+      new Set(),
+    );
     await repos.messages.link('msg1', 'a1', 'auto', 0.4, null, new Date());
     await repos.messages.link('msg1', 'a1', 'manual', null, anna.id, new Date());
     await repos.messages.link('msg1', 'a1', 'auto', 0.9, null, new Date());

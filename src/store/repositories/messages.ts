@@ -24,21 +24,6 @@ async function withLinks(db: Queryable, row: Row | undefined): Promise<Discussio
 
 export function messageRepository(db: Queryable): MessageRepository {
   return {
-    async record(m) {
-      const res = await db.query<{ id: string }>(
-        `INSERT INTO discussion_messages (id, community_id, external_id, thread_external_id, member_id, board_id, text,
-           posted_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         ON CONFLICT (community_id, external_id) DO NOTHING RETURNING id`,
-        [m.id, m.communityId, m.externalId, m.threadExternalId, m.memberId, m.boardId, m.text, m.postedAt],
-      );
-      if (res.rows[0]) return { id: res.rows[0].id, created: true };
-      const existing = await db.query<{ id: string }>(
-        'SELECT id FROM discussion_messages WHERE community_id = $1 AND external_id = $2',
-        [m.communityId, m.externalId],
-      );
-      return { id: (existing.rows[0] as { id: string }).id, created: false };
-    },
     async findByExternal(communityId, externalId) {
       const res = await db.query(
         'SELECT * FROM discussion_messages WHERE community_id = $1 AND external_id = $2',
