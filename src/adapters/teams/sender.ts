@@ -26,6 +26,10 @@ import { cardMessage, textMessage } from './render';
 
 type Rendered = Partial<Activity>;
 
+/** The row's workspace: as stored with it, or from its tenant. */
+const workspaceOf = (message: OutgoingMessage) =>
+  message.workspaceId ?? workspaceIdOf(message.workspaceExternalId);
+
 /**
  * Delivery's way out to Teams: renders an outbox row for its kind and posts it, into a stored
  * conversation (continueConversation) or, for a member the bot never talked to, into a new 1:1 chat
@@ -175,7 +179,7 @@ export class TeamsSender implements Sender {
 
   /** Where the message goes as stored: the channel, or the member's 1:1 chat. */
   private async storedConversation(message: OutgoingMessage): Promise<Partial<ConversationReference> | null> {
-    const workspaceId = message.workspaceId ?? workspaceIdOf(message.workspaceExternalId);
+    const workspaceId = workspaceOf(message);
     if (message.conversationId) {
       const ref = await this.store.conversationRef(workspaceId, message.conversationId);
       return ref ? (ref.reference as Partial<ConversationReference>) : null;
@@ -190,7 +194,7 @@ export class TeamsSender implements Sender {
     message: OutgoingMessage,
   ): Promise<Partial<ConversationReference> | null> {
     if (message.conversationId || !message.memberId) return null;
-    const workspaceId = message.workspaceId ?? workspaceIdOf(message.workspaceExternalId);
+    const workspaceId = workspaceOf(message);
     const user = await this.store.user(message.memberId);
     if (!user) return null;
     const team = user.teamId ? await this.store.teamConversationRef(workspaceId, user.teamId) : null;
