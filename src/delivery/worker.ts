@@ -205,10 +205,16 @@ export class OutboxWorker {
       reportError(this.deps.logger, err, { phase: 'send', outbox: message.id, kind: message.kind });
       outcome = { kind: 'uncertain', reason: (err as Error)?.message ?? String(err) };
     }
-    await this.settle(message, outcome, tally);
+    await this.settle(message, outcome, tally, true);
   }
 
-  private async settle(message: ClaimedMessage, outcome: SendOutcome, tally: DeliveryTally): Promise<void> {
+  /** `posted`: the attempt took a slot of the conversation's rate (a look-up that failed did not). */
+  private async settle(
+    message: ClaimedMessage,
+    outcome: SendOutcome,
+    tally: DeliveryTally,
+    posted = false,
+  ): Promise<void> {
     const id = message.id;
     const now = this.deps.clock.now();
     const logger = this.deps.logger;
@@ -238,11 +244,15 @@ export class OutboxWorker {
           { outbox: id, attempts: message.attempts, reason: outcome.reason, uncertain },
           uncertain ? 'send may have arrived; will look before retrying' : 'send failed, will retry',
         );
-        // A request the client gave up on may still land: look no sooner than a send timeout later.
-        const at =
-          outcome.kind === 'uncertain' && outcome.unanswered
-            ? new Date(Math.max(next.at.getTime(), now.getTime() + this.options.sendTimeoutMs))
-            : next.at;
+        // A request the client gave up on may still land: look no sooner than a send timeout later. A
+        // post spent its conversation's slot: claimed before the next one, the retry would hold a slot of
+        // the whole workspace while it waits for its conversation.
+        const conversation = this.options.limits[message.platform].conversation;
+        const notSooner = Math.max(
+          outcome.kind === 'uncertain' && outcome.unanswered ? this.options.sendTimeoutMs : 0,
+          posted ? Math.ceil(1000 / conversation.perSecond) : 0,
+        );
+        const at = new Date(Math.max(next.at.getTime(), now.getTime() + notSooner));
         const retry = { notBefore: at, reason: outcome.reason, countsAsAttempt: true, uncertain };
         if (await settleRetry(this.deps, message, retry)) tally.retried++;
         return;

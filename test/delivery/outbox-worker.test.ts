@@ -2,6 +2,7 @@ import type { Member } from '../../src/core/model';
 import { slackLimits, TEAMS_LIMITS } from '../../src/delivery/rate-limiter';
 import type { OutgoingMessage, Sender, SendOutcome } from '../../src/delivery/sender';
 import { OutboxWorker } from '../../src/delivery/worker';
+import type { WorkerOptions } from '../../src/delivery/worker-options';
 import { seedPeople, testCore } from '../support/core';
 import { DRIVERS, type TestDatabase } from '../support/databases';
 
@@ -33,7 +34,10 @@ describe.each(DRIVERS)('the outbox worker on %s', (_name, open) => {
   afterAll(() => t.close());
 
   /** An open cycle whose three check-in prompts wait in the outbox, Monday 1 March 2027 09:00. */
-  async function setUp(answer: (m: OutgoingMessage, nth: number) => SendOutcome) {
+  async function setUp(
+    answer: (m: OutgoingMessage, nth: number) => SendOutcome,
+    options: Partial<WorkerOptions> = {},
+  ) {
     await t.reset();
     const { core, clock, repos } = await testCore(t.db, '2027-02-20T09:00:00Z');
     const people = await seedPeople(core);
@@ -62,6 +66,7 @@ describe.each(DRIVERS)('the outbox worker on %s', (_name, open) => {
         slack: { ...slackLimits(6_000), conversation: { perSecond: 100, burst: 10 } },
         teams: TEAMS_LIMITS,
       },
+      ...options,
     });
     const key = (m: Member, kind = 'prompt') => `checkin:${cycle.id}:${m.id}:${kind}`;
     return { core, clock, repos, worker, sender, cycle, key, ...people };
@@ -260,6 +265,38 @@ describe.each(DRIVERS)('the outbox worker on %s', (_name, open) => {
     clock.advance(5_000); // the first backoff (2 s, with jitter at most 2 s), well within the old 60 s lease
     expect(await worker.drain()).toMatchObject({ sent: 3 });
     expect(sender.calls.filter((c) => c.uncertain)).toHaveLength(3);
+  });
+
+  it('sends a failed row again before the rows that came due after it, not at the end of the queue', async () => {
+    let slow: { advance(ms: number): void } | undefined;
+    let posts = 0;
+    // A slow platform (each post takes a second) that fails the first post it gets.
+    const { worker, sender, clock } = await setUp(
+      () => {
+        slow?.advance(1_000);
+        return ++posts === 1 ? { kind: 'transient', reason: 'HTTP 503' } : ok;
+      },
+      { batchSize: 1 },
+    );
+    slow = clock;
+    await worker.drain();
+    const order = sender.calls.map((c) => c.key);
+    const [failed, second, third] = [order[0], order[1], order.find((k) => k !== order[0] && k !== order[1])];
+    // Due again 0.5 s after it failed, it goes before the third row, which has been due all along (it came
+    // due at the same moment as the failed one, and that one was first in line).
+    expect(order).toEqual([failed, second, failed, third]);
+  });
+
+  it('waits out a conversation’s slot before a failed post goes again: on Slack 1.2 s, not the 0.5 s backoff', async () => {
+    const { worker, clock, anna, key } = await setUp(
+      (m, nth) => (m.dedupeKey === key(anna) && nth === 1 ? { kind: 'transient', reason: 'HTTP 503' } : ok),
+      { limits: { slack: slackLimits(6_000), teams: TEAMS_LIMITS } },
+    );
+    const start = clock.now().getTime();
+    await worker.drain();
+    const row = (await rows()).find((r) => r.dedupe_key === key(anna));
+    expect(row?.status).toBe('pending');
+    expect((row?.not_before.getTime() ?? 0) - start).toBe(1_200);
   });
 
   it('looks for an uncertain row and renders it before it takes a rate slot: one found costs no slot', async () => {

@@ -38,7 +38,7 @@ export function outboxDeliveryRepository(db: Queryable): OutboxDeliveryRepositor
            SELECT id, status = 'sending' AS was_sending FROM outbox
            WHERE platform = ANY($1::text[])
              AND ((status = 'pending' AND not_before <= $2) OR (status = 'sending' AND claimed_until <= $2))
-           ORDER BY not_before, id
+           ORDER BY coalesce(queued_at, not_before), id
            LIMIT $3
            FOR UPDATE SKIP LOCKED
          ), claimed AS (
@@ -49,7 +49,7 @@ export function outboxDeliveryRepository(db: Queryable): OutboxDeliveryRepositor
          )
          SELECT c.*, w.external_id AS workspace_external_id, m.external_id AS member_external_id
          FROM claimed c JOIN workspaces w ON w.id = c.workspace_id LEFT JOIN members m ON m.id = c.member_id
-         ORDER BY c.not_before, c.id`,
+         ORDER BY coalesce(c.queued_at, c.not_before), c.id`,
         [[...platforms], now, limit, leaseUntil, token],
       );
       return res.rows.map(claimedFromRow);
@@ -60,7 +60,7 @@ export function outboxDeliveryRepository(db: Queryable): OutboxDeliveryRepositor
       settle(
         id,
         token,
-        `status = 'pending', not_before = $3, last_error = $4, attempts = attempts - CASE WHEN $5::boolean THEN 0 ELSE 1 END,
+        `status = 'pending', queued_at = coalesce(queued_at, not_before), not_before = $3, last_error = $4, attempts = attempts - CASE WHEN $5::boolean THEN 0 ELSE 1 END,
          uncertain = uncertain OR $6::boolean`,
         [notBefore, error, countsAsAttempt, uncertain],
       ),
