@@ -24,6 +24,8 @@ export interface RunningApp {
   core: Core;
   /** The scheduler and outbox worker; null when no platform can send. */
   delivery: RunningDelivery | null;
+  /** The Teams door; null when Teams is off. */
+  teams: TeamsAdapter | null;
   stop(): Promise<void>;
 }
 
@@ -100,11 +102,12 @@ export async function startServer(
     http: server,
     core,
     delivery,
+    teams,
     async stop() {
       ready = false;
       await delivery?.stop();
       await slack?.stop();
-      await teams?.close();
+      await teams?.settled();
       await server.close();
       await db.close();
     },

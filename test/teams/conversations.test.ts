@@ -189,17 +189,24 @@ describe('commands in Teams', () => {
     expect(asked.map((m) => m?.name).sort()).toEqual(['Anna de Vries', 'Bram Jansen', 'Cora Coördinator']);
   });
 
+  it('answers a command as soon as it has claimed it; the reply follows through the Bot Connector', async () => {
+    connector.delayMs = 300;
+    const res = await rig.post(personalMessage(rig.where, ANNA, 'help'), undefined, true);
+    expect(res.status).toBe(200);
+    expect(connector.sent).toHaveLength(0);
+    await rig.adapter.settled();
+    expect(lastText()).toContain('**Samenspraak** helpt je bestuur');
+  });
+
   it('answers Teams before its 15 s are up, and finishes the turn after that', async () => {
     await rig.close();
     rig = await startTeamsRig(t, connector, openid, { deadlineMs: 50 });
     connector.delayMs = 300;
-    const started = Date.now();
-    const res = await rig.post(personalMessage(rig.where, ANNA, 'help'));
+    const res = await rig.post(installPersonal(rig.where, ANNA), undefined, true);
     expect(res.status).toBe(202);
-    expect(Date.now() - started).toBeLessThan(300);
     expect(connector.sent).toHaveLength(0);
-    await rig.adapter.close();
-    expect(lastText()).toContain('**Samenspraak** helpt je bestuur');
+    await rig.adapter.settled();
+    expect(connector.sent).toHaveLength(1);
   });
 
   it('answers a member whose Teams speaks English in English', async () => {

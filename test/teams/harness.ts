@@ -34,8 +34,15 @@ export interface TeamsRig {
   http: HttpServer;
   where: Where;
   logs: LogLine[];
-  /** Posts an activity to /api/messages with a valid token (or the one given; null for none). */
-  post(activity: object, token?: string | null): Promise<{ status: number; body: unknown }>;
+  /**
+   * Posts an activity to /api/messages with a valid token (or the one given; null for none) and waits for
+   * the turn to finish; `answerOnly` returns as soon as the bot answers the request.
+   */
+  post(
+    activity: object,
+    token?: string | null,
+    answerOnly?: boolean,
+  ): Promise<{ status: number; body: unknown }>;
   close(): Promise<void>;
 }
 
@@ -94,7 +101,7 @@ export async function startTeamsRig(
     http,
     where,
     logs,
-    async post(activity, token) {
+    async post(activity, token, answerOnly = false) {
       const bearer = token === undefined ? (openid ? openid.token(appId, connector.url) : null) : token;
       const res = await fetch(endpoint, {
         method: 'POST',
@@ -105,6 +112,8 @@ export async function startTeamsRig(
         body: JSON.stringify(activity),
       });
       const text = await res.text();
+      // A command is answered once claimed; what it sends follows (a person sees both).
+      if (!answerOnly) await adapter.settled();
       let body: unknown = text;
       try {
         body = text ? JSON.parse(text) : null;
@@ -114,7 +123,7 @@ export async function startTeamsRig(
       return { status: res.status, body };
     },
     async close() {
-      await adapter.close();
+      await adapter.settled();
       await http.close();
     },
   };

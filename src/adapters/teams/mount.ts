@@ -20,6 +20,10 @@ import { isLoopback, serviceUrlAllowed } from './service-url';
 import { type TeamsMode, type TeamsOptions, teamsMode } from './settings';
 import { TeamsTurns } from './turn';
 
+/** A message whose replies go to the Bot Connector: answered as soon as its turn has claimed it. */
+const answersEarly = (activity: TeamsActivity) =>
+  activity.type === 'message' && (activity as { deliveryMode?: unknown }).deliveryMode !== 'expectReplies';
+
 /** Teams resends an activity it got no answer to within 15 s; answer well before that. */
 export const DEFAULT_DEADLINE_MS = 12_000;
 
@@ -29,8 +33,11 @@ export interface TeamsAdapter {
   mode: TeamsMode;
   /** Delivery's sender for rows whose platform is Teams. */
   sender: TeamsSender;
-  /** Waits for turns that were still running when their request was answered at the deadline. */
-  close(): Promise<void>;
+  /**
+   * Resolves when the turns whose request was answered before they ended (a command once claimed, any turn
+   * at the deadline) have finished: what they send has been sent.
+   */
+  settled(): Promise<void>;
 }
 
 export const ANONYMOUS_WARNING =
@@ -111,25 +118,34 @@ export function mountTeams(
       res.status(403).json({ error: 'forbidden', message: t('nl', 'teams.badRequest') });
       return;
     }
+    // A command is answered once it is authenticated and claimed, as Slack's ack: its replies go to the
+    // Bot Connector, not in this answer (unless the client asked for them in it: expectReplies).
+    let claimed = () => {};
+    const early = answersEarly(activity)
+      ? new Promise<'claimed'>((resolve) => {
+          claimed = () => resolve('claimed');
+        })
+      : null;
     const work = bot.adapter.run(
       req.headers.authorization ?? '',
       activity as unknown as Activity,
-      (context) => turns.handle(context, activity),
+      (context) => turns.handle(context, activity, claimed),
     );
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'late'>((resolve) => {
       timer = setTimeout(() => resolve('late'), deadlineMs);
     });
     try {
-      const outcome = await Promise.race([work, late]);
-      if (outcome === 'late') {
-        // Answer now so Teams does not resend; the turn finishes in the background.
+      const outcome = await Promise.race(early ? [work, late, early] : [work, late]);
+      if (outcome === 'late' || outcome === 'claimed') {
+        // Answer now so Teams does not wait or resend; the turn finishes in the background.
         const rest = work.catch((err: unknown) =>
-          reportError(logger, err, { platform: 'teams', step: 'late turn' }),
+          reportError(logger, err, { platform: 'teams', step: 'turn after its answer' }),
         );
         pending.add(rest);
         void rest.finally(() => pending.delete(rest));
-        if (activity.type === 'invoke')
+        if (outcome === 'claimed') res.status(200).end();
+        else if (activity.type === 'invoke')
           res.status(200).json(messageResponse(t(localeOf(activity) ?? 'nl', 'teams.slow')));
         else res.status(202).end();
         return;
@@ -177,7 +193,7 @@ export function mountTeams(
       store,
       config.teams.graphUrl ? graphLookup(bot, config.teams.graphUrl) : null,
     ),
-    async close() {
+    async settled() {
       await Promise.allSettled([...pending]);
     },
   };

@@ -33,6 +33,7 @@ export async function onMessage(
   door: TeamsDoor,
   context: TurnContext,
   activity: TeamsActivity,
+  claimed: () => void,
 ): Promise<void> {
   const { core } = door;
   const kind = conversationKind(activity);
@@ -49,6 +50,7 @@ export async function onMessage(
   }
   const key = activityKey(activity);
   if (!(await firstDelivery(door, key))) return;
+  claimed();
   await releasedOnFailure(door, key, async () => {
     const member = await meetSender(door, activity, (m) => saveConversation(door, context, activity, m));
     const channelId = channelIdOf(activity);

@@ -15,12 +15,13 @@ import { onMessage } from './turn-messages';
 export class TeamsTurns {
   constructor(private readonly door: TeamsDoor) {}
 
-  async handle(context: TurnContext, activity: TeamsActivity): Promise<void> {
+  /** `claimed`: called once a command is this turn's to act on (its HTTP request may then be answered). */
+  async handle(context: TurnContext, activity: TeamsActivity, claimed: () => void = () => {}): Promise<void> {
     const door = this.door;
     strictConnector(context, true, door.bot.timeoutMs);
     switch (activity.type) {
       case ActivityTypes.Message:
-        return onMessage(door, context, activity);
+        return onMessage(door, context, activity, claimed);
       case ActivityTypes.Invoke:
         return onInvoke(door, context, activity);
       case ActivityTypes.InstallationUpdate:

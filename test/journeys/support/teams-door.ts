@@ -14,6 +14,8 @@ export class TeamsDoor {
     readonly connector: FakeConnector,
     private readonly openid: LocalOpenId,
     appId: string,
+    /** Resolves when the bot's turns answered before they ended have finished. */
+    private readonly settled: () => Promise<void>,
   ) {
     this.where = { serviceUrl: connector.url, appId };
   }
@@ -28,6 +30,8 @@ export class TeamsDoor {
       body: JSON.stringify(activity),
     });
     const text = await res.text();
+    // A command is answered once claimed; what it sends follows (a person sees both).
+    await this.settled();
     if (res.status >= 400) throw new Error(`Teams activity answered ${res.status}: ${text.slice(0, 300)}`);
     return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : null };
   }
