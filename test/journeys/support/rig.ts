@@ -117,9 +117,15 @@ export class Journey {
       },
     });
     this.slack = new SlackDoor(`${this.baseUrl}/slack/events`, this.slackApi, SLACK_TEAM);
-    this.teams = new TeamsDoor(`${this.baseUrl}/api/messages`, this.connector, this.openid, APP_ID, async () => {
-      await this.app.teams?.settled();
-    });
+    this.teams = new TeamsDoor(
+      `${this.baseUrl}/api/messages`,
+      this.connector,
+      this.openid,
+      APP_ID,
+      async () => {
+        await this.app.teams?.settled();
+      },
+    );
     return this;
   }
 
