@@ -16,7 +16,7 @@ export class TeamsTurns {
   constructor(private readonly door: TeamsDoor) {}
 
   /** `claimed`: called once a command is this turn's to act on (its HTTP request may then be answered). */
-  async handle(context: TurnContext, activity: TeamsActivity, claimed: () => void = () => {}): Promise<void> {
+  async handle(context: TurnContext, activity: TeamsActivity, claimed: () => void): Promise<void> {
     const door = this.door;
     strictConnector(context, true, door.bot.timeoutMs);
     switch (activity.type) {
