@@ -191,7 +191,7 @@ describe('commands in Teams', () => {
 
   it('answers a command as soon as it has claimed it; the reply follows through the Bot Connector', async () => {
     connector.delayMs = 300;
-    const res = await rig.post(personalMessage(rig.where, ANNA, 'help'), undefined, true);
+    const res = await rig.post(personalMessage(rig.where, ANNA, 'help'), undefined, { answerOnly: true });
     expect(res.status).toBe(200);
     expect(connector.sent).toHaveLength(0);
     await rig.adapter.settled();
@@ -202,7 +202,7 @@ describe('commands in Teams', () => {
     await rig.close();
     rig = await startTeamsRig(t, connector, openid, { deadlineMs: 50 });
     connector.delayMs = 300;
-    const res = await rig.post(installPersonal(rig.where, ANNA), undefined, true);
+    const res = await rig.post(installPersonal(rig.where, ANNA), undefined, { answerOnly: true });
     expect(res.status).toBe(202);
     expect(connector.sent).toHaveLength(0);
     await rig.adapter.settled();

@@ -36,12 +36,12 @@ export interface TeamsRig {
   logs: LogLine[];
   /**
    * Posts an activity to /api/messages with a valid token (or the one given; null for none) and waits for
-   * the turn to finish; `answerOnly` returns as soon as the bot answers the request.
+   * the turn to finish; with `answerOnly` it returns as soon as the bot answers the request.
    */
   post(
     activity: object,
     token?: string | null,
-    answerOnly?: boolean,
+    options?: { answerOnly?: boolean },
   ): Promise<{ status: number; body: unknown }>;
   close(): Promise<void>;
 }
@@ -101,7 +101,7 @@ export async function startTeamsRig(
     http,
     where,
     logs,
-    async post(activity, token, answerOnly = false) {
+    async post(activity, token, options = {}) {
       const bearer = token === undefined ? (openid ? openid.token(appId, connector.url) : null) : token;
       const res = await fetch(endpoint, {
         method: 'POST',
@@ -113,7 +113,7 @@ export async function startTeamsRig(
       });
       const text = await res.text();
       // A command is answered once claimed; what it sends follows (a person sees both).
-      if (!answerOnly) await adapter.settled();
+      if (!options.answerOnly) await adapter.settled();
       let body: unknown = text;
       try {
         body = text ? JSON.parse(text) : null;

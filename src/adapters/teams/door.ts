@@ -19,8 +19,9 @@ export async function firstDelivery({ core }: TeamsDoor, key: string | null): Pr
 }
 
 /**
- * Runs the work of a claimed activity; when it fails the claim is released, so the resend Teams makes
- * is acted on (a resend after success is not: its claim stands).
+ * Runs the work of a claimed activity; when it fails the claim is released, so a resend (Teams resends an
+ * invoke it got no answer to) is acted on; a resend after success is not: its claim stands. A command was
+ * answered when it was claimed, so Teams does not resend it: a failure gets the apology of onTurnError.
  */
 export async function releasedOnFailure<T>(
   { core }: TeamsDoor,
