@@ -20,6 +20,7 @@ import type {
 } from '../../delivery/sender';
 import { reportError } from '../../error-sink';
 import { slackText } from './reply';
+import { slackFetch } from './slack-fetch';
 
 /** The metadata event type of every message delivery posts; its payload holds the dedupe key. */
 const OUTBOX_EVENT = 'samenspraak_outbox';
@@ -238,6 +239,7 @@ export function deliveryClients(
     if (!client) {
       client = new WebClient(token, {
         slackApiUrl: apiUrl,
+        fetch: slackFetch,
         logger,
         rejectRateLimitedCalls: true,
         retryConfig: { retries: 0 },

@@ -10,6 +10,7 @@ import { registerEvents } from './handlers/events';
 import { registerLinkShortcut } from './handlers/link-shortcut';
 import { databaseInstallationStore, type SlackInstallations } from './installation-store';
 import { deliveryClients, SlackSender } from './sender';
+import { slackFetch } from './slack-fetch';
 import { slackLogger } from './slack-logger';
 
 /** The bot scopes the code needs; the manifest declares the same (a test checks). */
@@ -52,7 +53,7 @@ export function createSlackAdapter(
 ): SlackAdapter {
   const s = config.slack;
   const logger = slackLogger(core.deps.logger);
-  const clientOptions = s.apiUrl ? { slackApiUrl: s.apiUrl } : undefined;
+  const clientOptions = { fetch: slackFetch, ...(s.apiUrl ? { slackApiUrl: s.apiUrl } : {}) };
   const authorize = s.botToken ? botTokenAuthorize(s.botToken, { ...clientOptions, logger }) : undefined;
   let app: App;
   let router: Router | null = null;
