@@ -5,11 +5,23 @@ import type { CardName } from './names';
 
 type Params = Record<string, string | number>;
 
+/** The keys starting with each prefix, per locale: found once, as every card is bound with them. */
+const keysUnder = new Map<string, string[]>();
+
+function keysOf(locale: Locale, prefix: string): string[] {
+  const at = `${locale}:${prefix}`;
+  let found = keysUnder.get(at);
+  if (found === undefined) {
+    found = keys(locale).filter((key) => key.startsWith(prefix));
+    keysUnder.set(at, found);
+  }
+  return found;
+}
+
 /** The strings of keys starting with `prefix`, keyed by the rest of the key, with params filled in. */
 function stringsUnder(locale: Locale, prefix: string, params: Params): Record<string, string> {
   const found: Record<string, string> = {};
-  for (const key of keys(locale))
-    if (key.startsWith(prefix)) found[key.slice(prefix.length)] = t(locale, key, params);
+  for (const key of keysOf(locale, prefix)) found[key.slice(prefix.length)] = t(locale, key, params);
   return found;
 }
 

@@ -50,6 +50,15 @@ const otherInteraction = z.looseObject({
   team: team.nullable().optional(),
 });
 
+// Built once: zod compiles a schema on its first parse, which costs more than the parse itself.
+const urlVerification = z.object({
+  type: z.literal('url_verification'),
+  challenge: z.string().min(1).max(200),
+});
+const blockAction = blockActionSchema.extend(enterprise);
+const viewSubmission = viewSubmissionSchema.extend(enterprise);
+const messageAction = messageActionSchema.extend(enterprise);
+
 /** The schema the event handlers read an event with; null for events they ignore. */
 function eventSchema(event: { type: string; subtype?: unknown; bot_id?: unknown }): z.ZodType | null {
   if (event.type === 'member_joined_channel') return memberJoinedSchema;
@@ -121,7 +130,7 @@ export function judgeSlackBody(raw: string, contentType: string | undefined): Ve
   if (typeof b.command === 'string') return check(slashCommandSchema);
   switch (b.type) {
     case 'url_verification':
-      return check(z.object({ type: z.literal('url_verification'), challenge: z.string().min(1).max(200) }));
+      return check(urlVerification);
     case 'event_callback':
       // Bolt authorises by the first authorization's team: it must be the envelope's.
       return check(eventCallback, (e: { team_id: string; authorizations?: { team_id?: string | null }[] }) =>
@@ -130,11 +139,11 @@ export function judgeSlackBody(raw: string, contentType: string | undefined): Ve
     case 'app_rate_limited':
       return ignored('app_rate_limited');
     case 'block_actions':
-      return check(blockActionSchema.extend(enterprise), withTeam);
+      return check(blockAction, withTeam);
     case 'view_submission':
-      return check(viewSubmissionSchema.extend(enterprise), withTeam);
+      return check(viewSubmission, withTeam);
     case 'message_action':
-      return check(messageActionSchema.extend(enterprise), withTeam);
+      return check(messageAction, withTeam);
     case 'view_closed':
     case 'shortcut':
     case 'block_suggestion':

@@ -11,6 +11,8 @@ const wrapped = z.object({
   message: z.object({ channel: z.string(), ts: z.string() }).nullable(),
 });
 
+const wrappedText = jsonText(wrapped);
+
 export type ModalOrigin = Omit<z.infer<typeof wrapped>, 'card'>;
 
 export function wrapMetadata(cardMetadata: string, origin: ModalOrigin): string {
@@ -19,6 +21,6 @@ export function wrapMetadata(cardMetadata: string, origin: ModalOrigin): string 
 
 /** The metadata of a modal of ours; null for anything else (refused by the caller). */
 export function unwrapMetadata(metadata: string): z.infer<typeof wrapped> | null {
-  const parsed = jsonText(wrapped).safeParse(metadata);
+  const parsed = wrappedText.safeParse(metadata);
   return parsed.success ? parsed.data : null;
 }

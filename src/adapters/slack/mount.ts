@@ -3,7 +3,6 @@ import type { Core } from '../../core/index';
 import { reportError } from '../../error-sink';
 import { connectInBackground, PlatformStatus } from '../platform-status';
 import type { HttpServer } from '../web/server';
-import { slackEdge } from './edge';
 import type { SlackInstallations } from './installation-store';
 import { createSlackAdapter, type SlackAdapter, slackConfigured } from './slack-app';
 
@@ -27,10 +26,8 @@ export async function mountSlack(
   }
   const slack = createSlackAdapter(config, core, installations);
   let connection: { stop(): void } | null = null;
-  if (slack.router) {
-    http.app.use(slackEdge(config.slack.signingSecret as string, core.deps.logger));
-    http.app.use(slack.router);
-  } else if (slack.socket) {
+  if (slack.router) http.app.use(slack.router);
+  else if (slack.socket) {
     // Socket Mode connects out; readiness does not wait for Slack (an unreachable Slack is retried).
     const client = slack.socket.client;
     client.on('reconnecting', () => status.set('slack', 'connecting'));

@@ -1,9 +1,9 @@
 import { App, ExpressReceiver, SocketModeReceiver } from '@slack/bolt';
-import type { Router } from 'express';
+import express, { type Router } from 'express';
 import type { Config } from '../../config';
 import type { Core } from '../../core/index';
 import { botTokenAuthorize } from './authorize';
-import { acknowledgeEverything, onceMiddleware, unreadableForBolt } from './edge';
+import { acknowledgeEverything, onceMiddleware, slackEdge, unreadableForBolt } from './edge';
 import { registerCardActions } from './handlers/card-actions';
 import { registerCommands } from './handlers/commands';
 import { registerEvents } from './handlers/events';
@@ -30,7 +30,7 @@ export interface SlackAdapter {
   app: App;
   /** Delivery's way out to Slack. */
   sender: SlackSender;
-  /** Mounted on the shared server at /slack/events (HTTP mode); null in Socket Mode. */
+  /** Mounted on the shared server: /slack/events behind the edge (HTTP mode); null in Socket Mode. */
   router: Router | null;
   /** Socket Mode's connection to Slack (null in HTTP mode): started in the background, never awaited. */
   socket: SocketModeReceiver | null;
@@ -66,7 +66,8 @@ export function createSlackAdapter(
       logger,
       installerOptions: { clientOptions: { ...clientOptions, retryConfig: { retries: 0 } } },
     });
-    app = new App({ receiver: socket, authorize, logger, clientOptions });
+    // Bolt's conversation store is not used here, and its look-up costs every request.
+    app = new App({ receiver: socket, authorize, logger, clientOptions, convoStore: false });
   } else {
     // One workspace with a bot token, or several through OAuth installation (/slack/install).
     const oauth =
@@ -85,11 +86,16 @@ export function createSlackAdapter(
       endpoints: '/slack/events',
       logger,
       processBeforeResponse: false,
+      // The edge in front verifies every request with the same function, and a future timestamp too.
+      signatureVerification: false,
       processEventErrorHandler: unreadableForBolt(core.deps.logger),
       ...oauth,
     });
-    app = new App({ receiver, authorize, logger, clientOptions });
-    router = receiver.router as unknown as Router;
+    app = new App({ receiver, authorize, logger, clientOptions, convoStore: false });
+    // One router, so that Bolt's receiver is never mounted without the edge that verifies for it.
+    router = express.Router();
+    router.use(slackEdge(s.signingSecret as string, core.deps.logger));
+    router.use(receiver.router as unknown as Router);
   }
   acknowledgeEverything(app as never);
   // Retried events (x-slack-retry-num) and resent submissions are acted on once (see edge.ts).

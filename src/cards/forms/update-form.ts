@@ -101,7 +101,9 @@ export function updateSubmission(itemIds: readonly string[]) {
 }
 
 /** The item ids a submission says it holds (the action data's `items`); [] when it says none. */
+const itemIds = z.object({ items: z.array(z.string().regex(ITEM_ID)) });
+
 export function submittedItemIds(raw: unknown): string[] {
-  const parsed = z.object({ items: z.array(z.string().regex(ITEM_ID)) }).safeParse(raw);
+  const parsed = itemIds.safeParse(raw);
   return parsed.success ? parsed.data.items : [];
 }

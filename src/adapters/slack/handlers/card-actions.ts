@@ -16,6 +16,7 @@ const BUTTONS =
   /^(checkin\.open|update\.edit|update\.page|profile\.open|cycle\.remind|cycle\.close|peer\.ask|peer\.accept)$/;
 
 const actionValue = jsonText(z.record(z.string(), z.unknown()), 2000);
+const boardQuery = z.object({ value: z.string().max(100).default('') });
 
 /** A button's data: its JSON value; the App Home's cycle buttons carry the bare cycle id. */
 function buttonData(verb: string, value: string | undefined): Record<string, unknown> {
@@ -117,7 +118,7 @@ export function registerCardActions(app: App, core: Core): void {
 
   // The board list is searched as the person types (external_select on the profile's board input).
   app.options('board', async ({ ack, body }) => {
-    const query = z.object({ value: z.string().max(100).default('') }).safeParse(body);
+    const query = boardQuery.safeParse(body);
     const boards = await core.searchBoards(query.success ? query.data.value : '', 100);
     await ack({
       options: boards.map((b) => ({ text: { type: 'plain_text', text: b.name.slice(0, 75) }, value: b.id })),

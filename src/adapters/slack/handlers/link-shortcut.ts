@@ -24,6 +24,10 @@ const metadataSchema = z.object({
   text: z.string().max(40_000),
   user: userId.optional(),
 });
+const metadataText = jsonText(metadataSchema);
+const selectedAmbitions = z.object({
+  selected_options: z.array(z.object({ value: z.string() })).default([]),
+});
 
 /** "Koppel aan ambitie" on any message of a community channel: a modal with the agenda's ambitions. */
 export function registerLinkShortcut(app: App, core: Core): void {
@@ -76,10 +80,8 @@ export function registerLinkShortcut(app: App, core: Core): void {
 
   app.view(LINK_SHORTCUT, async ({ ack, body, client }) => {
     const submission = viewSubmissionSchema.parse(body);
-    const meta = jsonText(metadataSchema).safeParse(submission.view.private_metadata || '{}');
-    const selected = z
-      .object({ selected_options: z.array(z.object({ value: z.string() })).default([]) })
-      .safeParse(submission.view.state.values[BLOCK]?.[BLOCK]);
+    const meta = metadataText.safeParse(submission.view.private_metadata || '{}');
+    const selected = selectedAmbitions.safeParse(submission.view.state.values[BLOCK]?.[BLOCK]);
     const member = await slackMember(core, client, teamOf(submission), submission.user.id);
     if (!meta.success || !selected.success || selected.data.selected_options.length === 0) {
       await ack({
