@@ -22,6 +22,8 @@ import { DEFAULT_WORKER_OPTIONS, type DeliveryTally, emptyTally, type WorkerOpti
 
 export { DEFAULT_WORKER_OPTIONS, type DeliveryTally, type WorkerOptions };
 
+const WAKE_MARGIN_MS = 5;
+
 /**
  * The outbox worker. It claims due rows in one short statement (FOR UPDATE SKIP LOCKED, so workers in
  * other processes skip them), marks them `sending` with a lease, sends outside any transaction within the
@@ -36,6 +38,9 @@ export class OutboxWorker {
   private stopping = false;
   private loop: Promise<void> | null = null;
   private readonly wakeUps = new Set<() => void>();
+  /** The lanes' poll (null until start) and the timer that wakes them for a retry due sooner. */
+  private pollMs: number | null = null;
+  private dueTimer: { at: number; timer: NodeJS.Timeout } | null = null;
   /** Batches being sent now, by any lane or drain, and who waits for none to be. */
   private sending = 0;
   private readonly idleWaiters = new Set<() => void>();
@@ -116,6 +121,7 @@ export class OutboxWorker {
   /** Runs drains in `lanes` loops per platform until stop(): after each wake() and every pollMs. */
   start(pollMs: number): void {
     this.stopping = false;
+    this.pollMs = pollMs;
     const lane = async (platform: Platform) => {
       while (!this.stopping) {
         let claimed = 0;
@@ -136,12 +142,37 @@ export class OutboxWorker {
   /** Ends the loop after the sends in flight are settled. */
   async stop(): Promise<void> {
     this.stopping = true;
+    if (this.dueTimer) clearTimeout(this.dueTimer.timer);
+    this.dueTimer = null;
     this.wake();
     await this.loop;
   }
 
   wake(): void {
     for (const wakeUp of [...this.wakeUps]) wakeUp();
+  }
+
+  /**
+   * A row this worker put off is retried when it comes due, not at the lanes' next poll (5 s by
+   * default): the lanes are woken then, unless the poll or a wake already set comes first.
+   */
+  private async retryLater(message: ClaimedMessage, wait: Parameters<typeof settleRetry>[2]) {
+    const settled = await settleRetry(this.deps, message, wait);
+    if (settled) this.wakeAt(wait.notBefore.getTime());
+    return settled;
+  }
+
+  private wakeAt(at: number): void {
+    if (this.pollMs === null || this.stopping) return;
+    const ms = at - this.deps.clock.now().getTime();
+    if (ms >= this.pollMs || (this.dueTimer && this.dueTimer.at <= at)) return;
+    if (this.dueTimer) clearTimeout(this.dueTimer.timer);
+    // A few ms late on purpose: a lane woken a hair before the row is due claims nothing and sleeps a poll.
+    const timer = setTimeout(() => {
+      this.dueTimer = null;
+      this.wake();
+    }, Math.max(0, ms) + WAKE_MARGIN_MS);
+    this.dueTimer = { at, timer };
   }
 
   private idle(ms: number): Promise<void> {
@@ -168,7 +199,7 @@ export class OutboxWorker {
     }
     if (decision.action === 'wait') {
       const wait = { notBefore: decision.until, reason: 'waiting: member away', countsAsAttempt: false };
-      if (await settleRetry(this.deps, message, wait)) tally.retried++;
+      if (await this.retryLater(message, wait)) tally.retried++;
       return;
     }
     const sender = this.senders.get(message.platform);
@@ -194,7 +225,7 @@ export class OutboxWorker {
         reason: 'lease too short to send',
         countsAsAttempt: false,
       };
-      if (await settleRetry(this.deps, message, later)) tally.retried++;
+      if (await this.retryLater(message, later)) tally.retried++;
       return;
     }
     let outcome: SendOutcome;
@@ -231,7 +262,7 @@ export class OutboxWorker {
         await this.limiter.pause(`${message.platform}:ws:${message.workspaceId}`, forMs);
         const until = new Date(now.getTime() + forMs);
         const wait = { notBefore: until, reason: outcome.reason, countsAsAttempt: false };
-        if (await settleRetry(this.deps, message, wait)) tally.retried++;
+        if (await this.retryLater(message, wait)) tally.retried++;
         return;
       }
       case 'transient':
@@ -254,7 +285,7 @@ export class OutboxWorker {
         );
         const at = new Date(Math.max(next.at.getTime(), now.getTime() + notSooner));
         const retry = { notBefore: at, reason: outcome.reason, countsAsAttempt: true, uncertain };
-        if (await settleRetry(this.deps, message, retry)) tally.retried++;
+        if (await this.retryLater(message, retry)) tally.retried++;
         return;
       }
       case 'permanent':
