@@ -1,17 +1,53 @@
-import { Pool, type PoolConfig } from 'pg';
+import { createHash } from 'node:crypto';
+import { Pool, type PoolClient, type PoolConfig, type QueryConfig } from 'pg';
 import { AppError } from '../core/errors';
 import type { Db, Queryable, QueryResult } from './db';
 
+/** Distinct statements named per process; beyond these, a statement is parsed each time it runs. */
+const MAX_NAMED = 1_000;
+
+/**
+ * On the embedded database a statement with parameters runs as a named (prepared) statement: PGlite
+ * parses and plans in WebAssembly, which costs two thirds of a short query, and the socket server keeps
+ * one prepared copy for every connection and process (turns.ts). The name is the text's hash, so one
+ * name always means one text. A PostgreSQL server parses natively, and a replica's prepared statement would
+ * fail after another replica's migration changed a table it reads with `*`: there, no names.
+ */
+class Statements {
+  private readonly names = new Map<string, string>();
+
+  config(sql: string, values: unknown[]): QueryConfig | string {
+    if (values.length === 0) return sql;
+    let name = this.names.get(sql);
+    if (name === undefined) {
+      if (this.names.size >= MAX_NAMED) return { text: sql, values };
+      name = `s_${createHash('sha256').update(sql).digest('base64url').slice(0, 24)}`;
+      this.names.set(sql, name);
+    }
+    return { name, text: sql, values };
+  }
+}
+
 /** The one driver: a pg pool, on a PostgreSQL server or on the embedded database's socket. */
 class PgDb implements Db {
+  private readonly statements: Statements | null;
+
   constructor(
     readonly kind: Db['kind'],
     private readonly pool: Pool,
     private readonly afterClose: () => Promise<void>,
-  ) {}
+  ) {
+    this.statements = kind === 'pglite' ? new Statements() : null;
+  }
+
+  private run(on: Pool | PoolClient, sql: string, params: readonly unknown[]) {
+    const values = [...params];
+    const named = this.statements?.config(sql, values);
+    return typeof named === 'object' ? on.query(named) : on.query(sql, values);
+  }
 
   async query<T>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
-    const res = await this.pool.query(sql, [...params]);
+    const res = await this.run(this.pool, sql, params);
     return { rows: res.rows as T[], rowCount: res.rowCount ?? 0 };
   }
 
@@ -26,7 +62,7 @@ class PgDb implements Db {
       await client.query('BEGIN');
       const result = await fn({
         query: async <R>(sql: string, params: readonly unknown[] = []) => {
-          const res = await client.query(sql, [...params]);
+          const res = await this.run(client, sql, params);
           return { rows: res.rows as R[], rowCount: res.rowCount ?? 0 };
         },
         exec: async (sql: string) => {

@@ -84,6 +84,30 @@ describe('the embedded server process', () => {
     expect(fs.existsSync(path.join(dataDir, 'samenspraak.lock'))).toBe(false);
   }, 60_000);
 
+  // PGlite is one session for every connection: a statement one connection prepared, another's Parse of
+  // it would be refused ("already exists") if the server did not answer it.
+  it('runs a statement from many connections and from a command beside the bot, prepared once', async () => {
+    const dataDir = root();
+    const owner = await openDb({ dataDir });
+    try {
+      const beside = await openDb({ dataDir }, undefined, { share: true });
+      const sql = 'SELECT $1::int * 2 AS twice';
+      const runs = await Promise.all([
+        ...Array.from({ length: 10 }, (_, i) => owner.query(sql, [i])),
+        beside.query(sql, [10]),
+      ]);
+      await beside.close();
+      expect(runs.map((r) => r.rows[0])).toEqual(Array.from({ length: 11 }, (_, i) => ({ twice: 2 * i })));
+      const held = await owner.query(
+        'SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement = $1',
+        [sql],
+      );
+      expect(held.rows).toEqual([{ n: 1 }]);
+    } finally {
+      await owner.close();
+    }
+  }, 60_000);
+
   it('tells its owner when the server process dies, and the directory opens again afterwards', async () => {
     const dataDir = root();
     let lost: AppError | undefined;

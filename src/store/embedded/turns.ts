@@ -3,6 +3,16 @@ import type { PGlite } from '@electric-sql/pglite';
 const READY_FOR_QUERY = 0x5a; // 'Z'
 const IDLE = 0x49; // 'I': outside any transaction
 const SYNC = new Uint8Array([0x53, 0, 0, 0, 4]);
+const PARSE = 0x50; // 'P'
+const CLOSE = 0x43; // 'C'
+const PARSE_COMPLETE = new Uint8Array([0x31, 0, 0, 0, 4]);
+
+/** A Parse message's statement name and text; a Close's target ('S' statement or 'P' portal) and name. */
+function cString(message: Uint8Array, from: number): [string, number] {
+  const end = message.indexOf(0, from);
+  const to = end === -1 ? message.length : end;
+  return [Buffer.from(message.subarray(from, to)).toString('utf8'), to + 1];
+}
 
 interface Waiter {
   handlerId: number;
@@ -20,11 +30,24 @@ interface Waiter {
 export class ConnectionTurns {
   private owner: number | null = null;
   private waiting: Waiter[] = [];
+  /**
+   * The named statements of the one session, by name, with their text. Each connection's pg client parses
+   * a named statement once; a Parse of one the session already holds (from another connection, or an
+   * earlier one) is answered here, as the backend would refuse it ("already exists").
+   */
+  private readonly prepared = new Map<string, string>();
 
   constructor(private readonly db: PGlite) {}
 
   async enqueue(handlerId: number, message: Uint8Array, onData: (data: Uint8Array) => void): Promise<number> {
     await this.take(handlerId);
+    const parse = message[0] === PARSE ? this.namedParse(message) : null;
+    if (parse && this.prepared.get(parse.name) === parse.text) {
+      onData(PARSE_COMPLETE);
+      return PARSE_COMPLETE.length;
+    }
+    if (message[0] === CLOSE && message[5] === 0x53) this.prepared.delete(cString(message, 6)[0]);
+    let first: number | undefined;
     let bytes = 0;
     const tail = new Uint8Array(6);
     let tailLength = 0;
@@ -32,6 +55,7 @@ export class ConnectionTurns {
       await this.db.runExclusive(() =>
         this.db.execProtocolRawStream(message, {
           onRawData: (data: Uint8Array) => {
+            if (bytes === 0) first = data[0];
             bytes += data.length;
             for (const byte of data.subarray(Math.max(0, data.length - 6))) {
               tail.copyWithin(0, 1);
@@ -46,9 +70,15 @@ export class ConnectionTurns {
       this.release(handlerId);
       throw err;
     }
+    if (parse && first === PARSE_COMPLETE[0]) this.prepared.set(parse.name, parse.text);
     const readyIdle = tailLength === 6 && tail[0] === READY_FOR_QUERY && tail[4] === 5 && tail[5] === IDLE;
     if (readyIdle) this.release(handlerId);
     return bytes;
+  }
+
+  private namedParse(message: Uint8Array): { name: string; text: string } | null {
+    const [name, next] = cString(message, 5);
+    return name === '' ? null : { name, text: cString(message, next)[0] };
   }
 
   getQueueLength(): number {
