@@ -101,6 +101,18 @@ export async function runReplicas(s: ReplicaScenario) {
     `${posts('slack')} to Slack, ${posts('teams')} to Teams (failed ones count at the platform)`,
   );
   line('ratio to posts ÷ rate', `${(seconds / postFloor).toFixed(3)} (floor ${postFloor.toFixed(2)} s)`);
+  // A post refused before it was stored spent its conversation's slot at the platform: that member's
+  // check-in cannot land sooner than one slot later, however the posts are ordered.
+  const slotMs = { slack: 1_000, teams: 1_000 / 7 };
+  const first = Math.min(...rig.fake.requests.map((r) => r.at));
+  const refused = rig.fake.requests.filter((r) => !r.stored);
+  const lastRefused = Math.max(first, ...refused.map((r) => r.at + slotMs[r.platform]));
+  const bound = Math.max(postFloor, (lastRefused - first) / 1000);
+  line(
+    'this run’s faults',
+    `the last post refused before storing allows an end at ${bound.toFixed(2)} s at best`,
+  );
+  line('ratio to that bound', `${(seconds / bound).toFixed(3)}`);
   line('duplicates', `${prompts.length - unique}`);
   line('losses', `${rig.expected - unique}`);
   line('faults injected', JSON.stringify(rig.fake.stats.faults));

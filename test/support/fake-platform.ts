@@ -169,7 +169,14 @@ export async function startFakePlatform(options: FakePlatformOptions = {}): Prom
     if (url === '/slack/api/chat.postMessage') {
       const team = String(req.headers.authorization ?? '').replace(/^Bearer xoxb-/, '');
       const channel = String(body.channel);
-      requests.push({ platform: 'slack', workspace: team, at: Date.now() });
+      const request: RecordedRequest = {
+        platform: 'slack',
+        workspace: team,
+        conversation: channel,
+        at: Date.now(),
+        stored: false,
+      };
+      requests.push(request);
       const status = gate(
         `slack:${team}`,
         `slack:${team}:${channel}`,
@@ -207,6 +214,7 @@ export async function startFakePlatform(options: FakePlatformOptions = {}): Prom
         at: Date.now(),
         eventType: meta.event_type,
       });
+      request.stored = true;
       if (await endWithFault(drawn, res, 'after')) return;
       return reply(res, 200, { ok: true, channel, ts });
     }
@@ -246,7 +254,14 @@ export async function startFakePlatform(options: FakePlatformOptions = {}): Prom
         attachments?: { content?: unknown }[];
       };
       const tenant = channelData.tenant?.id ?? activity.conversation?.tenantId ?? '';
-      requests.push({ platform: 'teams', workspace: tenant, at: Date.now() });
+      const request: RecordedRequest = {
+        platform: 'teams',
+        workspace: tenant,
+        conversation,
+        at: Date.now(),
+        stored: false,
+      };
+      requests.push(request);
       const status = gate(
         `teams:${tenant}`,
         `teams:${tenant}:${conversation}`,
@@ -272,6 +287,7 @@ export async function startFakePlatform(options: FakePlatformOptions = {}): Prom
         kind: channelData.kind ?? kindOf(dedupeKey),
         at: Date.now(),
       });
+      request.stored = true;
       const id = `activity-${sends.length}`;
       const aad = activity.recipient?.aadObjectId;
       const card = activity.attachments?.[0]?.content;

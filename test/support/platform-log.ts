@@ -16,7 +16,10 @@ export interface RecordedSend {
 export interface RecordedRequest {
   platform: 'slack' | 'teams';
   workspace: string;
+  conversation: string;
   at: number;
+  /** Whether the fake stored the message (a fault after storing still counts as stored). */
+  stored: boolean;
 }
 
 /** mulberry32: a small seeded PRNG. */
