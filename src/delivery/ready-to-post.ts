@@ -24,7 +24,7 @@ export async function readyToPost(
     if (looked.kind === 'found') return { kind: 'ok', ref: looked.ref };
     if (looked.kind !== 'absent') return looked;
   }
-  if (!sender.prepare) return { post: () => sender.send(message) };
+  if (!sender.prepare) return { post: (pace) => sender.send(message, pace) };
   try {
     return await sender.prepare(message);
   } catch (err) {

@@ -60,8 +60,8 @@ export type LookUpOutcome =
  */
 export interface Sender {
   platform: Platform;
-  /** Renders and posts: prepare(), then its post. */
-  send(message: OutgoingMessage): Promise<SendOutcome>;
+  /** Renders and posts: prepare(), then its post (paced as the worker paces it, or not at all). */
+  send(message: OutgoingMessage, pace?: Pace): Promise<SendOutcome>;
   /**
    * Renders the row (database reads, no platform call): a post ready to go, or why there is none. The
    * worker prepares before it takes the post's rate slot, so the request leaves at its reserved moment
@@ -71,7 +71,16 @@ export interface Sender {
   lookUp?(message: OutgoingMessage): Promise<LookUpOutcome>;
 }
 
+/**
+ * Waits for the rate slots of one more call to the conversation just posted to: the worker took the
+ * first post's, and a digest's thread replies each wait for theirs.
+ */
+export type Pace = () => Promise<void>;
+
 /** A rendered row: post() makes the platform call(s) and says what came of it. */
 export interface PreparedPost {
-  post(): Promise<SendOutcome>;
+  post(pace: Pace): Promise<SendOutcome>;
 }
+
+/** No wait: a send outside the worker (tests, a single message). */
+export const unpaced: Pace = async () => {};

@@ -14,6 +14,7 @@ import { decideDelivery } from '../core/delivery-rules';
 import type { Platform } from '../core/model';
 import type { CoreDeps } from '../core/ports';
 import { reportError } from '../error-sink';
+import { LaneAlarm } from './lane-alarm';
 import { type RateLimiter, TokenBuckets } from './rate-limiter';
 import { readyToPost } from './ready-to-post';
 import { afterTransientFailure } from './retry-policy';
@@ -21,8 +22,6 @@ import type { Sender, SendOutcome } from './sender';
 import { DEFAULT_WORKER_OPTIONS, type DeliveryTally, emptyTally, type WorkerOptions } from './worker-options';
 
 export { DEFAULT_WORKER_OPTIONS, type DeliveryTally, type WorkerOptions };
-
-const WAKE_MARGIN_MS = 5;
 
 /**
  * The outbox worker. It claims due rows in one short statement (FOR UPDATE SKIP LOCKED, so workers in
@@ -37,10 +36,9 @@ export class OutboxWorker {
   private readonly limiter: RateLimiter;
   private stopping = false;
   private loop: Promise<void> | null = null;
-  private readonly wakeUps = new Set<() => void>();
-  /** The lanes' poll (null until start) and the timer that wakes them for a retry due sooner. */
+  private readonly alarm = new LaneAlarm();
+  /** The lanes' poll; null until start(). */
   private pollMs: number | null = null;
-  private dueTimer: { at: number; timer: NodeJS.Timeout } | null = null;
   /** Batches being sent now, by any lane or drain, and who waits for none to be. */
   private sending = 0;
   private readonly idleWaiters = new Set<() => void>();
@@ -130,7 +128,7 @@ export class OutboxWorker {
         } catch (err) {
           reportError(this.deps.logger, err, { phase: 'delivery' });
         }
-        if (claimed === 0 && !this.stopping) await this.idle(pollMs);
+        if (claimed === 0 && !this.stopping) await this.alarm.sleep(pollMs);
       }
     };
     const lanes = [...this.senders.keys()].flatMap((platform) =>
@@ -142,14 +140,13 @@ export class OutboxWorker {
   /** Ends the loop after the sends in flight are settled. */
   async stop(): Promise<void> {
     this.stopping = true;
-    if (this.dueTimer) clearTimeout(this.dueTimer.timer);
-    this.dueTimer = null;
+    this.alarm.cancel();
     this.wake();
     await this.loop;
   }
 
   wake(): void {
-    for (const wakeUp of [...this.wakeUps]) wakeUp();
+    this.alarm.wake();
   }
 
   /**
@@ -158,33 +155,10 @@ export class OutboxWorker {
    */
   private async retryLater(message: ClaimedMessage, wait: Parameters<typeof settleRetry>[2]) {
     const settled = await settleRetry(this.deps, message, wait);
-    if (settled) this.wakeAt(wait.notBefore.getTime());
+    const at = wait.notBefore.getTime();
+    const inMs = at - this.deps.clock.now().getTime();
+    if (settled && this.pollMs !== null && !this.stopping && inMs < this.pollMs) this.alarm.wakeAt(at, inMs);
     return settled;
-  }
-
-  private wakeAt(at: number): void {
-    if (this.pollMs === null || this.stopping) return;
-    const ms = at - this.deps.clock.now().getTime();
-    if (ms >= this.pollMs || (this.dueTimer && this.dueTimer.at <= at)) return;
-    if (this.dueTimer) clearTimeout(this.dueTimer.timer);
-    // A few ms late on purpose: a lane woken a hair before the row is due claims nothing and sleeps a poll.
-    const timer = setTimeout(() => {
-      this.dueTimer = null;
-      this.wake();
-    }, Math.max(0, ms) + WAKE_MARGIN_MS);
-    this.dueTimer = { at, timer };
-  }
-
-  private idle(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.wakeUps.delete(done);
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wakeUps.add(done);
-    });
   }
 
   private async deliver(
@@ -211,13 +185,14 @@ export class OutboxWorker {
     const ready = await readyToPost(sender, message, this.deps.logger);
     if (!('post' in ready)) return this.settle(message, ready, tally);
     const limits = this.options.limits[message.platform];
-    await this.limiter.acquire([
+    const slots = [
       { key: `${message.platform}:ws:${message.workspaceId}`, limit: limits.workspace },
       {
         key: `${message.platform}:conv:${message.conversationId ?? `dm:${message.memberId}`}`,
         limit: limits.conversation,
       },
-    ]);
+    ];
+    await this.limiter.acquire(slots);
     if (lease.until.getTime() - this.deps.clock.now().getTime() < this.options.sendTimeoutMs) {
       // Too late in the lease to send safely: another worker could claim the row while this send runs.
       const later = {
@@ -230,7 +205,7 @@ export class OutboxWorker {
     }
     let outcome: SendOutcome;
     try {
-      outcome = await ready.post();
+      outcome = await ready.post(() => this.limiter.acquire(slots));
     } catch (err) {
       // A sender bug: it may have posted before it threw.
       reportError(this.deps.logger, err, { phase: 'send', outbox: message.id, kind: message.kind });

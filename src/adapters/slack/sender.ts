@@ -10,13 +10,15 @@ import {
   outcomeOfSlackError,
   renderFailure,
 } from '../../delivery/outcomes';
-import type {
-  LookUpOutcome,
-  OutgoingMessage,
-  PreparedPost,
-  Sender,
-  SendFailure,
-  SendOutcome,
+import {
+  type LookUpOutcome,
+  type OutgoingMessage,
+  type Pace,
+  type PreparedPost,
+  type Sender,
+  type SendFailure,
+  type SendOutcome,
+  unpaced,
 } from '../../delivery/sender';
 import { reportError } from '../../error-sink';
 import { slackText } from './reply';
@@ -52,9 +54,9 @@ export class SlackSender implements Sender {
     private readonly clientFor: ClientFor,
   ) {}
 
-  async send(message: OutgoingMessage): Promise<SendOutcome> {
+  async send(message: OutgoingMessage, pace: Pace = unpaced): Promise<SendOutcome> {
     const prepared = await this.prepare(message);
-    return 'post' in prepared ? prepared.post() : prepared;
+    return 'post' in prepared ? prepared.post(pace) : prepared;
   }
 
   async prepare(message: OutgoingMessage): Promise<PreparedPost | SendFailure> {
@@ -85,8 +87,8 @@ export class SlackSender implements Sender {
       };
     const ready = client;
     return {
-      post: () =>
-        this.post(ready, channel, message, body).catch((err) => this.outcome(err as WebAPICallError)),
+      post: (pace) =>
+        this.post(ready, channel, message, body, pace).catch((err) => this.outcome(err as WebAPICallError)),
     };
   }
 
@@ -127,6 +129,7 @@ export class SlackSender implements Sender {
     channel: string,
     message: OutgoingMessage,
     { message: body, replies }: Rendered,
+    pace: Pace,
   ): Promise<SendOutcome> {
     const res = await client.chat.postMessage({
       channel,
@@ -136,19 +139,23 @@ export class SlackSender implements Sender {
     });
     const ref = { channel: res.channel, ts: res.ts };
     if (replies.length === 0) return { kind: 'ok', ref };
-    return { kind: 'ok', ref: { ...ref, replies: await this.postReplies(client, message, ref, replies) } };
+    return {
+      kind: 'ok',
+      ref: { ...ref, replies: await this.postReplies(client, message, ref, replies, pace) },
+    };
   }
 
   /**
-   * The replies in the thread of the message just posted (a digest: one per ambition). The root is
-   * delivered: a failing reply is reported and ends the thread there rather than posting the root again.
-   * Returns how many replies were posted.
+   * The replies in the thread of the message just posted (a digest: one per ambition), each in its own
+   * rate slot of the channel. The root is delivered: a failing reply is reported and ends the thread there
+   * rather than posting the root again. Returns how many replies were posted.
    */
   private async postReplies(
     client: WebClient,
     message: OutgoingMessage,
     root: { channel?: string; ts?: string },
     replies: string[],
+    pace: Pace,
   ): Promise<number> {
     if (!root.channel || !root.ts) {
       reportError(
@@ -160,6 +167,7 @@ export class SlackSender implements Sender {
     }
     for (const [i, text] of replies.entries()) {
       try {
+        await pace();
         await client.chat.postMessage({
           channel: root.channel,
           thread_ts: root.ts,

@@ -3,13 +3,15 @@ import { AppError } from '../../core/errors';
 import type { Core } from '../../core/index';
 import type { TeamsRepository } from '../../core/teams-ports';
 import { outcomeOfHttpStatus, outcomeOfNetworkError, renderFailure } from '../../delivery/outcomes';
-import type {
-  LookUpOutcome,
-  OutgoingMessage,
-  PreparedPost,
-  Sender,
-  SendFailure,
-  SendOutcome,
+import {
+  type LookUpOutcome,
+  type OutgoingMessage,
+  type Pace,
+  type PreparedPost,
+  type Sender,
+  type SendFailure,
+  type SendOutcome,
+  unpaced,
 } from '../../delivery/sender';
 import { reportError } from '../../error-sink';
 import {
@@ -49,9 +51,9 @@ export class TeamsSender implements Sender {
     private readonly lookup: SentLookup | null = null,
   ) {}
 
-  async send(message: OutgoingMessage): Promise<SendOutcome> {
+  async send(message: OutgoingMessage, pace: Pace = unpaced): Promise<SendOutcome> {
     const prepared = await this.prepare(message);
-    return 'post' in prepared ? prepared.post() : prepared;
+    return 'post' in prepared ? prepared.post(pace) : prepared;
   }
 
   async prepare(message: OutgoingMessage): Promise<PreparedPost | SendFailure> {
@@ -77,7 +79,7 @@ export class TeamsSender implements Sender {
     } catch (err) {
       return outcomeOfConnectorCall(err, this.core.deps.clock.now());
     }
-    return { post: () => this.post(message, stored, activity, replies) };
+    return { post: (pace) => this.post(message, stored, activity, replies, pace) };
   }
 
   /** Posts into the stored conversation, or into a 1:1 chat opened now. */
@@ -86,6 +88,7 @@ export class TeamsSender implements Sender {
     stored: Partial<ConversationReference> | null,
     activity: Rendered,
     replies: Rendered[],
+    pace: Pace,
   ): Promise<SendOutcome> {
     let reference: Partial<ConversationReference> | null;
     let activityId: string | null;
@@ -109,7 +112,7 @@ export class TeamsSender implements Sender {
     if (replies.length === 0) return { kind: 'ok', ref };
     return {
       kind: 'ok',
-      ref: { ...ref, replies: await this.postReplies(message, reference, activityId, replies) },
+      ref: { ...ref, replies: await this.postReplies(message, reference, activityId, replies, pace) },
     };
   }
 
@@ -144,14 +147,16 @@ export class TeamsSender implements Sender {
 
   /**
    * The replies in the thread of the message just posted (a channel message's thread is the conversation
-   * `<channel>;messageid=<root>`). The root is delivered: a failing reply is reported and ends the thread
-   * there rather than posting the root again. Returns how many replies were posted.
+   * `<channel>;messageid=<root>`), each in its own rate slot of the channel. The root is delivered: a
+   * failing reply is reported and ends the thread there rather than posting the root again. Returns how
+   * many replies were posted.
    */
   private async postReplies(
     message: OutgoingMessage,
     reference: Partial<ConversationReference>,
     rootId: string | null,
     replies: Rendered[],
+    pace: Pace,
   ): Promise<number> {
     const channel = reference.conversation?.id;
     if (!channel || !rootId) {
@@ -168,6 +173,7 @@ export class TeamsSender implements Sender {
     };
     for (const [i, reply] of replies.entries()) {
       try {
+        await pace();
         await postToConversation(this.bot, thread as Partial<ConversationReference>, reply);
       } catch (err) {
         reportError(this.core.deps.logger, err, { platform: 'teams', outbox: message.id, reply: i });
