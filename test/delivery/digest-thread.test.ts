@@ -5,16 +5,7 @@ import { discussionWorld } from '../discussion/world';
 import { pgliteDatabase, type TestDatabase } from '../support/databases';
 import { startFakePlatform } from '../support/fake-platform';
 import { runningClock } from '../support/file-clock';
-
-const quiet = {
-  debug() {},
-  info() {},
-  warn() {},
-  error() {},
-  setLevel() {},
-  getLevel: () => 'error',
-  setName() {},
-};
+import { quietSlackLogger } from '../support/quiet-slack-logger';
 
 /**
  * A digest is a post and a reply per ambition in its thread, all in one channel: through the real Slack
@@ -40,7 +31,7 @@ describe('a digest’s thread on Slack', () => {
       limits: { slackWorkspace: 50, slackChannel: 1, teamsTenant: 50, teamsConversation: 7 },
     });
     try {
-      const client = deliveryClients(quiet as never, `${fake.url}/slack/api/`, 2_000)('xoxb-T1');
+      const client = deliveryClients(quietSlackLogger, `${fake.url}/slack/api/`, 2_000)('xoxb-T1');
       const deps = { ...w.core.deps, clock: runningClock('2027-02-23T10:00:00Z') };
       const worker = new OutboxWorker(deps, [new SlackSender(w.core, async () => client)], {
         limits: { slack: slackLimits(3_000), teams: TEAMS_LIMITS },

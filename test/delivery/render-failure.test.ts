@@ -6,16 +6,7 @@ import { OutboxWorker } from '../../src/delivery/worker';
 import { FakeSlack } from '../slack/fake-slack';
 import { seedPeople, testCore } from '../support/core';
 import { pgliteDatabase, type TestDatabase } from '../support/databases';
-
-const quiet = {
-  debug() {},
-  info() {},
-  warn() {},
-  error() {},
-  setLevel() {},
-  getLevel: () => 'error',
-  setName() {},
-};
+import { quietSlackLogger } from '../support/quiet-slack-logger';
 
 /**
  * A message that cannot be rendered (issue 12): a permanent failure, dead-lettered at once and reported to
@@ -51,7 +42,7 @@ describe('a check-in Slack cannot show', () => {
       cycle.id,
     ]);
     await runDue(core.deps);
-    const client = deliveryClients(quiet as never, slack.apiUrl, 1_000)('xoxb-T1');
+    const client = deliveryClients(quietSlackLogger, slack.apiUrl, 1_000)('xoxb-T1');
     const worker = new OutboxWorker(core.deps, [new SlackSender(core, async () => client)], {
       limits: { slack: slackLimits(6_000), teams: TEAMS_LIMITS },
     });

@@ -3,22 +3,13 @@ import { createBotFramework, postToConversation } from '../../src/adapters/teams
 import { outcomeOfConnectorCall } from '../../src/adapters/teams/sender';
 import { loadConfig } from '../../src/config';
 import type { SendOutcome } from '../../src/delivery/sender';
+import { quietSlackLogger } from './quiet-slack-logger';
 
 /** One send through each real client (short timeout) and what delivery makes of how it failed. */
 const TIMEOUT_MS = 300;
 const now = new Date('2027-03-01T08:00:00Z');
-const quiet = {
-  debug() {},
-  info() {},
-  warn() {},
-  error() {},
-  setLevel() {},
-  getLevel: () => 'error',
-  setName() {},
-};
-
 export async function slackOutcome(apiUrl: string): Promise<SendOutcome> {
-  const client = deliveryClients(quiet as never, `${apiUrl}/api/`, TIMEOUT_MS)('xoxb-T1');
+  const client = deliveryClients(quietSlackLogger, `${apiUrl}/api/`, TIMEOUT_MS)('xoxb-T1');
   try {
     await client.chat.postMessage({ channel: 'U1', text: 'x' });
     return { kind: 'ok', ref: {} };
