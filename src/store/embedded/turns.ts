@@ -7,7 +7,7 @@ const PARSE = 0x50; // 'P'
 const CLOSE = 0x43; // 'C'
 const PARSE_COMPLETE = new Uint8Array([0x31, 0, 0, 0, 4]);
 
-/** A Parse message's statement name and text; a Close's target ('S' statement or 'P' portal) and name. */
+/** The NUL-terminated string of a message at `from`, and where the field after it starts. */
 function cString(message: Uint8Array, from: number): [string, number] {
   const end = message.indexOf(0, from);
   const to = end === -1 ? message.length : end;
