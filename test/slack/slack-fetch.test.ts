@@ -1,7 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebClient } from '@slack/web-api';
-import { slackFetch } from '../../src/adapters/slack/slack-fetch';
+import { slackFetch as slackFetchWithin } from '../../src/adapters/slack/slack-fetch';
+
+const slackFetch = slackFetchWithin(5_000);
 
 /**
  * The Slack clients' fetch keeps fetch's contract on a real server on 127.0.0.1: what the Web API client
@@ -105,6 +107,14 @@ describe('the fetch of the Slack clients', () => {
     );
     await s.close();
     expect(err.name).toBe('TimeoutError');
+  });
+
+  it('ends a call that brings no signal (Bolt’s respond) at its own timeout', async () => {
+    const s = await server(() => {});
+    const err = await failureOf(slackFetchWithin(100)(`${s.url}/response`, { method: 'POST', body: '{}' }));
+    await s.close();
+    expect(err.name).toBe('TimeoutError');
+    expect(s.seen).toHaveLength(1);
   });
 
   it('follows a redirect unless asked to refuse it', async () => {

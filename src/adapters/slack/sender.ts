@@ -247,7 +247,7 @@ export function deliveryClients(
     if (!client) {
       client = new WebClient(token, {
         slackApiUrl: apiUrl,
-        fetch: slackFetch,
+        fetch: slackFetch(timeoutMs),
         logger,
         rejectRateLimitedCalls: true,
         retryConfig: { retries: 0 },

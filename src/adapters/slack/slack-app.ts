@@ -53,7 +53,10 @@ export function createSlackAdapter(
 ): SlackAdapter {
   const s = config.slack;
   const logger = slackLogger(core.deps.logger);
-  const clientOptions = { fetch: slackFetch, ...(s.apiUrl ? { slackApiUrl: s.apiUrl } : {}) };
+  const clientOptions = {
+    fetch: slackFetch(config.delivery.sendTimeoutMs),
+    ...(s.apiUrl ? { slackApiUrl: s.apiUrl } : {}),
+  };
   const authorize = s.botToken ? botTokenAuthorize(s.botToken, { ...clientOptions, logger }) : undefined;
   let app: App;
   let router: Router | null = null;

@@ -35,7 +35,16 @@ function responseHeaders(raw: Record<string, string | string[] | undefined>): He
 /** Statuses whose response has no body (the Response constructor refuses one). */
 const NO_BODY = new Set([101, 204, 205, 304]);
 
-export const slackFetch: typeof fetch = async (input, init = {}) => {
+/**
+ * The fetch, with a timeout for calls that bring no signal of their own (Bolt's `respond`, a client built
+ * without `timeout`): no Slack call waits longer than timeoutMs for its answer.
+ */
+export const slackFetch =
+  (timeoutMs: number): typeof fetch =>
+  (input, init = {}) =>
+    fetchWithin(input, init.signal ? init : { ...init, signal: AbortSignal.timeout(timeoutMs) });
+
+const fetchWithin: typeof fetch = async (input, init = {}) => {
   const body = init.body;
   const redirect = init.redirect ?? 'follow';
   if (typeof input !== 'string' || (body != null && typeof body !== 'string') || redirect === 'manual')
