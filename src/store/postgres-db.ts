@@ -3,8 +3,11 @@ import { Pool, type PoolClient, type PoolConfig, type QueryConfig } from 'pg';
 import { AppError } from '../core/errors';
 import type { Db, Queryable, QueryResult } from './db';
 
-/** Distinct statements named per process; beyond these, a statement is parsed each time it runs. */
-const MAX_NAMED = 1_000;
+/**
+ * Distinct statements named per process; beyond these, a statement is parsed each time it runs. The code
+ * has about 160 queries; a prepared one holds about 30 KB of the embedded database's memory.
+ */
+const MAX_NAMED = 500;
 
 /**
  * On the embedded database a statement with parameters runs as a named (prepared) statement: PGlite
