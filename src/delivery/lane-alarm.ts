@@ -26,14 +26,16 @@ export class LaneAlarm {
     for (const wakeUp of [...this.sleepers]) wakeUp();
   }
 
-  /** Wakes the lanes at `at`, `inMs` from now, unless a wake already set comes first. */
-  wakeAt(at: number, inMs: number): void {
+  /** Wakes the lanes ms from now, unless a wake already set comes first. */
+  wakeIn(ms: number): void {
+    const wait = Math.max(0, ms);
+    const at = Date.now() + wait;
     if (this.due && this.due.at <= at) return;
     this.cancel();
     const timer = setTimeout(() => {
       this.due = null;
       this.wake();
-    }, Math.max(0, inMs) + WAKE_MARGIN_MS);
+    }, wait + WAKE_MARGIN_MS);
     this.due = { at, timer };
   }
 

@@ -15,7 +15,7 @@ import type { Platform } from '../core/model';
 import type { CoreDeps } from '../core/ports';
 import { reportError } from '../error-sink';
 import { LaneAlarm } from './lane-alarm';
-import { type RateLimiter, TokenBuckets } from './rate-limiter';
+import { type RateKey, type RateLimiter, TokenBuckets } from './rate-limiter';
 import { readyToPost } from './ready-to-post';
 import { afterTransientFailure } from './retry-policy';
 import type { Sender, SendOutcome } from './sender';
@@ -155,10 +155,21 @@ export class OutboxWorker {
    */
   private async retryLater(message: ClaimedMessage, wait: Parameters<typeof settleRetry>[2]) {
     const settled = await settleRetry(this.deps, message, wait);
-    const at = wait.notBefore.getTime();
-    const inMs = at - this.deps.clock.now().getTime();
-    if (settled && this.pollMs !== null && !this.stopping && inMs < this.pollMs) this.alarm.wakeAt(at, inMs);
+    const inMs = wait.notBefore.getTime() - this.deps.clock.now().getTime();
+    if (settled && this.pollMs !== null && !this.stopping && inMs < this.pollMs) this.alarm.wakeIn(inMs);
     return settled;
+  }
+
+  /** The rate buckets a row's post takes a slot of: its workspace's (or tenant's) and its conversation's. */
+  private slots(message: ClaimedMessage): [RateKey, RateKey] {
+    const limits = this.options.limits[message.platform];
+    return [
+      { key: `${message.platform}:ws:${message.workspaceId}`, limit: limits.workspace },
+      {
+        key: `${message.platform}:conv:${message.conversationId ?? `dm:${message.memberId}`}`,
+        limit: limits.conversation,
+      },
+    ];
   }
 
   private async deliver(
@@ -184,14 +195,7 @@ export class OutboxWorker {
     }
     const ready = await readyToPost(sender, message, this.deps.logger);
     if (!('post' in ready)) return this.settle(message, ready, tally);
-    const limits = this.options.limits[message.platform];
-    const slots = [
-      { key: `${message.platform}:ws:${message.workspaceId}`, limit: limits.workspace },
-      {
-        key: `${message.platform}:conv:${message.conversationId ?? `dm:${message.memberId}`}`,
-        limit: limits.conversation,
-      },
-    ];
+    const slots = this.slots(message);
     await this.limiter.acquire(slots);
     if (lease.until.getTime() - this.deps.clock.now().getTime() < this.options.sendTimeoutMs) {
       // Too late in the lease to send safely: another worker could claim the row while this send runs.
@@ -234,7 +238,7 @@ export class OutboxWorker {
       }
       case 'retryAfter': {
         const forMs = outcome.seconds * 1000;
-        await this.limiter.pause(`${message.platform}:ws:${message.workspaceId}`, forMs);
+        await this.limiter.pause(this.slots(message)[0].key, forMs);
         const until = new Date(now.getTime() + forMs);
         const wait = { notBefore: until, reason: outcome.reason, countsAsAttempt: false };
         if (await this.retryLater(message, wait)) tally.retried++;

@@ -35,6 +35,12 @@ function responseHeaders(raw: Record<string, string | string[] | undefined>): He
 /** Statuses whose response has no body (the Response constructor refuses one). */
 const NO_BODY = new Set([101, 204, 205, 304]);
 
+/** How fetch fails: with the signal's reason when it was aborted, else TypeError "fetch failed". */
+function failed(err: unknown, signal: AbortSignal | null | undefined): never {
+  if (signal?.aborted) throw signal.reason;
+  throw new TypeError('fetch failed', { cause: err });
+}
+
 /**
  * The fetch, with a timeout for calls that bring no signal of their own (Bolt's `respond`, a client built
  * without `timeout`): no Slack call waits longer than timeoutMs for its answer.
@@ -60,20 +66,18 @@ const fetchWithin: typeof fetch = async (input, init = {}) => {
       dispatcher,
     });
   } catch (err) {
-    if (init.signal?.aborted) throw init.signal.reason;
-    throw new TypeError('fetch failed', { cause: err });
+    failed(err, init.signal);
   }
   const { statusCode: status } = answer;
   if (redirect === 'error' && status >= 300 && status < 400) {
     await answer.body.dump();
-    throw new TypeError('fetch failed', { cause: new Error(`redirect (${status}) refused`) });
+    failed(new Error(`redirect (${status}) refused`), null);
   }
   let content: ArrayBuffer;
   try {
     content = await answer.body.arrayBuffer();
   } catch (err) {
-    if (init.signal?.aborted) throw init.signal.reason;
-    throw new TypeError('fetch failed', { cause: err });
+    failed(err, init.signal);
   }
   return new Response(NO_BODY.has(status) ? null : content, {
     status,
